@@ -1,0 +1,90 @@
+"""What a check sees: the aligned document, the language pair and the engines' outputs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from xlate.engines import EngineSet, Token
+from xlate.model import Document, Link, Sentence
+from xlate.pairs import LanguagePair
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedToken:
+    """A tagged token with its span in the document text (``None`` when it could not be placed)."""
+
+    token: Token
+    start: int
+    end: int
+
+
+@dataclass
+class CheckContext:
+    """One document, its alignment and the engines, as handed to every check."""
+
+    doc: Document
+    pair: LanguagePair
+    engines: EngineSet
+
+    @cached_property
+    def available_engines(self) -> frozenset[str]:
+        return frozenset(name for name, ok in self.engines.status().items() if ok)
+
+    @cached_property
+    def _link_of_target(self) -> dict[int, Link]:
+        return {j: link for link in self.doc.links for j in link.target}
+
+    @cached_property
+    def _link_of_source(self) -> dict[int, Link]:
+        return {i: link for link in self.doc.links for i in link.source}
+
+    def link_of_target(self, index: int) -> Link | None:
+        return self._link_of_target.get(index)
+
+    def link_of_source(self, index: int) -> Link | None:
+        return self._link_of_source.get(index)
+
+    def sources(self, link: Link) -> list[Sentence]:
+        return [self.doc.source.sentences[i] for i in link.source]
+
+    def targets(self, link: Link) -> list[Sentence]:
+        return [self.doc.target.sentences[j] for j in link.target]
+
+    def pairs(self) -> Iterator[tuple[Link, list[Sentence], list[Sentence]]]:
+        """Every link with its source and target sentences."""
+        for link in self.doc.links:
+            yield link, self.sources(link), self.targets(link)
+
+    def pseudo_reference(self, sentences: list[Sentence]) -> str | None:
+        """Apertium's translation of source sentences, joined (None without Apertium)."""
+        parts = [self.engines.pseudo_reference(s.text) for s in sentences]
+        if any(p is None for p in parts):
+            return None
+        return " ".join(p for p in parts if p)
+
+    def target_tokens(self, sentence: Sentence) -> list[PlacedToken] | None:
+        return self._placed(sentence, self.engines.tokens(sentence.text, self.pair.target.code))
+
+    def source_tokens(self, sentence: Sentence) -> list[PlacedToken] | None:
+        return self._placed(sentence, self.engines.tokens(sentence.text, self.pair.source.code))
+
+    def target_as_source_tokens(self, sentence: Sentence) -> list[PlacedToken] | None:
+        return self._placed(sentence, self.engines.target_as_source(sentence.text))
+
+    @staticmethod
+    def _placed(sentence: Sentence, tokens: list[Token] | None) -> list[PlacedToken] | None:
+        """Locate each token's surface form in the sentence, left to right."""
+        if tokens is None:
+            return None
+        placed = []
+        pos = 0
+        for token in tokens:
+            found = sentence.text.find(token.surface, pos) if token.surface else -1
+            if found < 0:
+                placed.append(PlacedToken(token, sentence.start + pos, sentence.start + pos))
+                continue
+            pos = found + len(token.surface)
+            placed.append(PlacedToken(token, sentence.start + found, sentence.start + pos))
+        return placed

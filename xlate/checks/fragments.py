@@ -1,0 +1,191 @@
+"""Broken sentences: fragments split off, breaks inside a clause, translations that stop short."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext, PlacedToken
+from xlate.checks.registry import Hit, check
+from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, ends_sentence, words
+from xlate.model import Sentence, Severity
+from xlate.similarity import chrf
+
+# Apertium tags of finite or non-finite verbs: a "sentence" without any is a fragment.
+VERB_TAGS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"})
+# Tags that may follow a post-posed adjective split off its noun ("courts. Swedish for …").
+DANGLING_FOLLOWERS = frozenset({"pr", "cnjcoo", "cnjsub", "sent", "cm", "lpar", "rpar", "lquot", "rquot"})
+# A verbless piece this short (in words) after a split is a fragment, not a stylistic one-liner.
+MAX_FRAGMENT_WORDS = 3
+# A final sentence shorter than this share of its pseudo-reference has probably been cut.
+TRUNCATION_LENGTH_RATIO = 0.5
+# … but only when it matches the start of the pseudo-reference at least this well (chrF 0–100).
+TRUNCATION_PREFIX_CHRF = 45.0
+
+_BREAK_LOWER = re.compile(r"(?<![.\s])\.[ \t]+([" + re.escape(OPENING_QUOTES + "(") + r"]?)([a-z][\w'’-]*)")
+
+
+def _previous_word(text: str, pos: int) -> str:
+    """The whitespace-delimited token that ends at ``pos`` (including its final period)."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:pos]
+
+
+def _is_abbreviation(token: str, ctx: CheckContext) -> bool:
+    lang = ctx.pair.target
+    bare = token.lstrip("(" + OPENING_QUOTES)
+    if bare in lang.abbreviations or bare in lang.abbreviations_never_final:
+        return True
+    core = bare.rstrip(".")
+    # initials and dotted acronyms: "J.", "U.S.", "e.g.", "No.", "p.m."
+    return len(core) <= 1 or "." in core or (core[:1].isupper() and len(core) <= 3 and core.isalpha()
+                                             and core not in {"Yes", "Now", "Too", "Him", "Her", "Air"})
+
+
+@check("XL102", "midclause-break", "fluency/punctuation", Severity.MAJOR, superseded_by=("XL104",))
+def midclause_break(ctx: CheckContext) -> Iterator[Hit]:
+    """A full stop inside a clause: the next word goes on in lower case.
+
+    What it flags:
+        A period followed by a word in lower case ("the wall. barrier, but"), where
+        the period is not part of an abbreviation ("p.m.", "U.S.", "e.g.").
+    Why it matters:
+        Machine translation pipelines that re-segment text leave periods inside
+        clauses; readers stumble and the sentence reads as two broken halves.
+    Example:
+        Source: «no se destinará a una ampliación física del muro, sino…»
+        Bad:    "will not be allocated for a physical expansion of the wall. barrier, but…"
+        Good:   "will not be allocated for a physical expansion of the barrier, but…"
+    Fix:
+        Delete the stray period and re-read the clause against the source.
+    """
+    text = ctx.doc.target.text
+    for paragraph in ctx.doc.target.paragraphs:
+        for match in _BREAK_LOWER.finditer(text, paragraph.start, paragraph.end):
+            if _is_abbreviation(_previous_word(text, match.start() + 1), ctx):
+                continue
+            word_end = match.end(2)
+            yield Hit(
+                f"sentence break inside a clause before {match.group(2)!r}",
+                target_span=(match.start(), word_end),
+                suggestion=f" {match.group(1)}{match.group(2)}",
+                confidence=0.9,
+            )
+
+
+def _sentence_tokens(ctx: CheckContext, sentence: Sentence) -> list[PlacedToken]:
+    return ctx.target_tokens(sentence) or []
+
+
+def _is_verbless(tokens: list[PlacedToken]) -> bool:
+    return not any(t.token.pos in VERB_TAGS for t in tokens)
+
+
+def _adjective_joins_source_phrase(pseudo: str, adjective: str, noun: str) -> bool:
+    """True when the pseudo-reference puts the adjective right next to the noun ("Swedish courts")."""
+    adj = re.escape(adjective.lower())
+    stem = re.escape(noun.lower().rstrip("s"))
+    return re.search(rf"\b{adj}\s+{stem}\w*|\b{stem}\w*\s+{adj}\b", pseudo.lower()) is not None
+
+
+@check("XL101", "fragment-split", "fluency/grammar", Severity.MAJOR, needs=("apertium",))
+def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence split in two, leaving a verbless fragment: "the exodus. Venezuelan."
+
+    What it flags:
+        A sentence break the source does not have, after which a capitalised
+        adjective (often a demonym) stands alone or dangles before a preposition
+        or conjunction, or which the source renders as one phrase with the noun
+        before the break ("éxodo venezolano" → "the exodus. Venezuelan.").
+    Why it matters:
+        The fragment reads as an error and the adjective loses its noun, so the
+        meaning of the phrase is lost.
+    Example:
+        Source: «…refiriéndose al éxodo venezolano.»
+        Bad:    "…referring to the exodus. Venezuelan."
+        Good:   "…referring to the Venezuelan exodus."
+    Fix:
+        Remove the break and put the adjective back with its noun.
+    """
+    sentences = ctx.doc.target.sentences
+    for left, right in zip(sentences, sentences[1:], strict=False):
+        if left.paragraph != right.paragraph or not left.text.rstrip(CLOSING_QUOTES).endswith("."):
+            continue
+        link = ctx.link_of_target(right.index)
+        if link is None or (link.source and left.index not in link.target):
+            continue  # the source has a break here too
+        right_tokens = _sentence_tokens(ctx, right)
+        left_tokens = _sentence_tokens(ctx, left)
+        words_only = [t for t in right_tokens if t.token.pos not in {"sent", "cm", "lquot", "rquot"}]
+        if not words_only or words_only[0].token.pos != "adj" or not right.text[:1].isupper():
+            continue
+        adjective = words_only[0]
+        nouns = [t for t in left_tokens if t.token.pos in {"n", "np"}]
+        following = right_tokens[right_tokens.index(adjective) + 1 : right_tokens.index(adjective) + 2]
+        stands_alone = _is_verbless(right_tokens) and len(words_only) <= MAX_FRAGMENT_WORDS
+        dangles = bool(following) and following[0].token.pos in DANGLING_FOLLOWERS
+        pseudo = ctx.pseudo_reference(ctx.sources(link)) or ""
+        joins = bool(nouns) and _adjective_joins_source_phrase(
+            pseudo, adjective.token.surface, nouns[-1].token.surface)
+        if not (stands_alone or dangles or joins):
+            continue
+        period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1
+        noun = nouns[-1].token.surface if nouns else "its noun"
+        yield Hit(
+            f"{adjective.token.surface!r} is split off from {noun!r} into a verbless fragment",
+            target_span=(period, adjective.end),
+            suggestion=f"{adjective.token.surface} {noun}" if nouns else None,
+            confidence=0.9 if (stands_alone or joins) else 0.7,
+        )
+
+
+def _last_sentences(ctx: CheckContext) -> Iterator[Sentence]:
+    for paragraph in ctx.doc.target.paragraphs:
+        if paragraph.sentences:
+            yield ctx.doc.target.sentences[paragraph.sentences[-1]]
+
+
+@check("XL106", "truncation", "accuracy/omission", Severity.MAJOR)
+def truncation(ctx: CheckContext) -> Iterator[Hit]:
+    """The translation stops mid-sentence.
+
+    What it flags:
+        A paragraph whose last target sentence has no final punctuation while its
+        source has one, ends on a word that cannot end an English sentence
+        ("for his", "is"), or is far shorter than the translation of its source.
+    Why it matters:
+        Cut-off output (length limits, pipeline errors) silently drops the end of
+        a passage; readers lose facts, often the conclusion.
+    Example:
+        Source: «…había solicitado miles de libras para su jardín.»
+        Bad:    "…he had claimed thousands of pounds for his"
+        Good:   "…he had claimed thousands of pounds for his garden."
+    Fix:
+        Re-translate the passage from where it stops.
+    """
+    non_final = ctx.pair.target.non_final_words
+    for sentence in _last_sentences(ctx):
+        link = ctx.link_of_target(sentence.index)
+        sources = ctx.sources(link) if link else []
+        if not sources or not ends_sentence(sources[-1].text):
+            continue  # headings, captions and credits end without a full stop in both languages
+        last_words = list(words(ctx.doc.target.text, sentence.start, sentence.end))
+        if not last_words:
+            continue
+        last, l_start, l_end = last_words[-1]
+        end = sentence.end
+        if not ends_sentence(sentence.text):
+            yield Hit("the translation stops mid-sentence (no final punctuation)",
+                      target_span=(l_start, end), confidence=0.85)
+        elif last.lower() in non_final and len(last_words) > 1:
+            yield Hit(f"the sentence ends on {last!r}, which cannot end an English sentence",
+                      target_span=(l_start, end), confidence=0.8)
+        elif link is not None and link.target and link.target[-1] == sentence.index:
+            pseudo = ctx.pseudo_reference(sources)
+            text = " ".join(s.text for s in ctx.targets(link))
+            if pseudo and len(text) < TRUNCATION_LENGTH_RATIO * len(pseudo):
+                if chrf(text, pseudo[: len(text) + 10]) >= TRUNCATION_PREFIX_CHRF:
+                    yield Hit("the translation is much shorter than its source and looks cut off",
+                              target_span=(l_start, end), confidence=0.6)

@@ -1,0 +1,105 @@
+"""Punctuation: stray or doubled marks and misplaced quotation marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.model import Severity
+
+# (name, pattern, message, replacement) — each pattern matches only the offending marks.
+STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
+    ("period-comma", re.compile(r"(?<![.\s])[.!?][ \t]+,|(?<=[a-z]{3})(?<!etc)\.,"),
+     "a full stop followed by a comma", ","),
+    ("comma-period", re.compile(r",[ \t]*\.(?!\.)"), "a comma followed by a full stop", "."),
+    ("double-period", re.compile(r"(?<![.\s])\.\.(?![.])"), "a doubled full stop", "."),
+    ("space-before-period", re.compile(r"(?<=[^\W\d_])[ \t]+\.(?![.\d\w])"), "a space before the full stop",
+     "."),
+    ("space-before-comma", re.compile(r"(?<=\w)[ \t]+,(?=[ \t])"), "a space before the comma", ","),
+    ("doubled-mark", re.compile(r"([,;:])[ \t]*\1"), "a doubled punctuation mark", r"\1"),
+    ("mark-then-stop", re.compile(r"[;:][ \t]*[.,]"), "a colon or semicolon followed by another mark", ""),
+    ("orphan-at-start", re.compile(r"(?m)^[ \t]*[,;.](?![.])"), "a paragraph starting with punctuation", ""),
+)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+@check("XL103", "stray-punctuation", "fluency/punctuation", Severity.MAJOR)
+def stray_punctuation(ctx: CheckContext) -> Iterator[Hit]:
+    """Stray, doubled or orphaned punctuation: "Mayorkas. , and", "hyphens..", "negative ."
+
+    What it flags:
+        A full stop followed by a comma (". ,"), a comma before a full stop
+        (", ."), a doubled full stop that is not an ellipsis (".."), a space
+        before a full stop or comma, a doubled comma/semicolon/colon, and marks
+        orphaned at a paragraph start. A pattern the source has as often is left
+        alone (it was in the original).
+    Why it matters:
+        Leftover marks from re-segmentation or editing look careless and can hide
+        a dropped word between them.
+    Example:
+        Source: «…el secretario de Seguridad Nacional, Alejandro Mayorkas, y el fiscal…»
+        Bad:    "…the Secretary of Homeland Security, Alejandro Mayorkas. , and the Attorney…"
+        Good:   "…the Secretary of Homeland Security, Alejandro Mayorkas, and the Attorney…"
+    Fix:
+        Delete the extra mark; check nothing was dropped between the two.
+    """
+    text = ctx.doc.target.text
+    source = ctx.doc.source.text
+    for _name, pattern, message, replacement in STRAY_PATTERNS:
+        matches = list(pattern.finditer(text))
+        if not matches or _count(pattern, source) >= len(matches):
+            continue
+        for match in matches:
+            yield Hit(message, target_span=(match.start(), match.end()),
+                      suggestion=match.expand(replacement) if replacement else "", confidence=0.9)
+
+
+_SPEECH_OPENER = re.compile(r"[.,;:!?][ \t]+([“«])[ \t]*([a-z][\w’']*)")
+_SHIFTED_CLOSER = re.compile(r"[,.][ \t]+([\w’']+)(\"|”)(?=[ \t]+\w)")
+
+
+def _quote_is_open(text: str, start: int, end: int, opener: str) -> bool:
+    """True when the quotation opened at ``start`` has no closing mark before ``end``."""
+    closer = {"“": "”", "«": "»"}[opener]
+    return closer not in text[start:end]
+
+
+@check("XL104", "quote-misplaced", "fluency/punctuation", Severity.MAJOR)
+def quote_misplaced(ctx: CheckContext) -> Iterator[Hit]:
+    """Misplaced quotation marks: 'our concern. “said the official', 'the world, he" said'.
+
+    What it flags:
+        An opening quotation mark after the end of a quote that introduces a
+        lower-case reporting clause and is never closed, and a closing straight
+        or curly quote that slid past the comma onto the next word.
+    Why it matters:
+        The reader can no longer tell where the quoted words end, which changes
+        who said what.
+    Example:
+        Source: «…expresamos nuestra preocupación”, dijo la funcionaria mexicana.»
+        Bad:    "…we expressed our concern. “said the Mexican official."
+        Good:   "…we expressed our concern,” said the Mexican official."
+    Fix:
+        Move the quotation mark back to where the quoted words end.
+    """
+    text = ctx.doc.target.text
+    for paragraph in ctx.doc.target.paragraphs:
+        for match in _SPEECH_OPENER.finditer(text, paragraph.start, paragraph.end):
+            if _quote_is_open(text, match.end(), paragraph.end, match.group(1)):
+                yield Hit(f"quotation mark opens before the reporting clause {match.group(2)!r}",
+                          target_span=(match.start(), match.end(2)),
+                          suggestion=f",” {match.group(2)}", confidence=0.85)
+        quotes = [m.start() for m in re.finditer(r"\"", text[paragraph.start : paragraph.end])]
+        closing = set(quotes[1::2])
+        for match in _SHIFTED_CLOSER.finditer(text, paragraph.start, paragraph.end):
+            mark = match.start(2)
+            if match.group(2) == '"' and (mark - paragraph.start) not in closing:
+                continue
+            yield Hit(f"closing quotation mark after {match.group(1)!r} instead of before it",
+                      target_span=(match.start(), match.end(2)),
+                      suggestion=f"{match.group(0)[0]}{match.group(2)} {match.group(1)}", confidence=0.75)

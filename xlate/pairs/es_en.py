@@ -1,0 +1,110 @@
+"""Spanish → English resources."""
+
+from __future__ import annotations
+
+from xlate.pairs import LanguagePair, LanguageResources
+
+_ES_NUMBERS = {
+    "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
+    "quince": 15, "dieciséis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    "veintiuno": 21, "veintidós": 22, "veintitrés": 23, "veinticuatro": 24, "veinticinco": 25,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
+    "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
+    "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
+    "ochocientos": 800, "novecientos": 900, "mil": 1000, "docena": 12, "media docena": 6,
+}
+_EN_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "dozen": 12, "half a dozen": 6, "twenty-one": 21, "twenty-two": 22,
+    "twenty-three": 23, "twenty-four": 24, "twenty-five": 25,
+}
+_ES_ORDINALS = {
+    "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
+    "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+    "séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10,
+    "décima": 10,
+}
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10,
+}
+_ES_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}
+
+SPANISH = LanguageResources(
+    code="es",
+    abbreviations=frozenset({
+        "a. m.", "p. m.", "a.m.", "p.m.", "etc.", "núm.", "art.", "pág.", "aprox.", "UU.", "EE. UU.",
+    }),
+    abbreviations_never_final=frozenset({
+        "Sr.", "Sra.", "Srta.", "Dr.", "Dra.", "Lic.", "Ing.", "Gral.", "Pdte.", "Excmo.", "Excma.",
+        "EE.", "Uds.", "Ud.", "Sto.", "Sta.", "St.", "Av.", "Avda.", "Dña.", "D.", "a.", "p.",
+    }),
+    number_words=_ES_NUMBERS,
+    ordinal_words=_ES_ORDINALS,
+    months=_ES_MONTHS,
+    gendered_titles={
+        "secretaria": "f", "secretario": "m", "ministra": "f", "ministro": "m", "presidenta": "f",
+        "presidente": "m", "senadora": "f", "senador": "m", "diputada": "f", "diputado": "m",
+        "gobernadora": "f", "gobernador": "m", "alcaldesa": "f", "alcalde": "m", "jueza": "f",
+        "juez": "m", "fiscal": "", "canciller": "", "directora": "f", "director": "m", "funcionaria": "f",
+        "funcionario": "m", "portavoz": "", "vocera": "f", "vocero": "m", "embajadora": "f",
+        "embajador": "m", "la": "f", "el": "m", "señora": "f", "señor": "m", "doña": "f", "don": "m",
+        "sra.": "f", "sr.": "m", "jefa": "f", "jefe": "m", "candidata": "f", "candidato": "m",
+        "consejera": "f", "consejero": "m", "subsecretaria": "f", "subsecretario": "m",
+    },
+    magnitudes={"mil": 10**3, "millón": 10**6, "millones": 10**6, "millardos": 10**9, "billón": 10**12,
+                "billones": 10**12},
+)
+
+ENGLISH = LanguageResources(
+    code="en",
+    abbreviations=frozenset({"a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co."}),
+    abbreviations_never_final=frozenset({
+        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.",
+        "St.", "Mt.", "Jr.", "Sr.", "vs.", "e.g.", "i.e.", "EE.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.",
+        "Oct.", "Nov.", "Dec.",
+    }),
+    number_words=_EN_NUMBERS,
+    ordinal_words=_EN_ORDINALS,
+    months=_EN_MONTHS,
+    non_final_words=frozenset({
+        "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but",
+        "that", "which", "who", "whose", "whom", "is", "are", "was", "were", "be", "been", "has", "have",
+        "had", "will", "would", "could", "should", "can", "may", "might", "must", "than", "as", "into",
+        "about", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "if",
+        "because", "while", "when", "where", "although", "though", "not", "very", "more", "most",
+        "between", "among", "under", "over", "after", "before", "during", "without", "within", "such",
+        "so", "both", "either", "neither", "nor", "some", "any", "each", "every", "no", "whether",
+        "also", "being", "do", "does", "did", "towards", "toward", "through", "since", "until", "upon",
+        "against", "like", "per", "via",
+    }),
+    gendered_pronouns={
+        "f": frozenset({"she", "her", "hers", "herself"}),
+        "m": frozenset({"he", "him", "his", "himself"}),
+    },
+    magnitudes={"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
+                "billions": 10**9, "trillion": 10**12},
+)
+
+ES_EN = LanguagePair(
+    name="es-en",
+    source=SPANISH,
+    target=ENGLISH,
+    apertium_mode="spa-eng",
+    apertium_data="/usr/share/apertium/apertium-eng-spa",
+    apertium_source_prefix="spa-eng",
+    apertium_target_prefix="eng-spa",
+    calques_file="calques_es_en.tsv",
+    titles_file="titles_es_en.tsv",
+)
