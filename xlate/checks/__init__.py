@@ -1,3 +1,3 @@
 """The check catalogue: importing this package registers every check family."""
 
-from xlate.checks import fragments, punctuation, repetition  # noqa: F401  (registration side effects)
+from xlate.checks import entities, fragments, numbers, punctuation, repetition  # noqa: F401  (registration side effects)

@@ -83,6 +83,15 @@ def _is_verbless(tokens: list[PlacedToken]) -> bool:
     return not any(t.token.pos in VERB_TAGS for t in tokens)
 
 
+def _is_proper_in(pseudo: str, adjective: str) -> bool:
+    """True when the pseudo-reference capitalises the adjective mid-sentence (a demonym, "Swedish")."""
+    for match in re.finditer(rf"\b{re.escape(adjective)}\b", pseudo):
+        before = pseudo[: match.start()].rstrip()
+        if before and before[-1] not in ".!?:\"“«":
+            return True
+    return False
+
+
 def _adjective_joins_source_phrase(pseudo: str, adjective: str, noun: str) -> bool:
     """True when the pseudo-reference puts the adjective right next to the noun ("Swedish courts")."""
     adj = re.escape(adjective.lower())
@@ -129,7 +138,7 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
         pseudo = ctx.pseudo_reference(ctx.sources(link)) or ""
         joins = bool(nouns) and _adjective_joins_source_phrase(
             pseudo, adjective.token.surface, nouns[-1].token.surface)
-        if not (stands_alone or dangles or joins):
+        if not (stands_alone or (_is_proper_in(pseudo, adjective.token.surface) and (dangles or joins))):
             continue
         period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1
         noun = nouns[-1].token.surface if nouns else "its noun"
@@ -174,9 +183,9 @@ def truncation(ctx: CheckContext) -> Iterator[Hit]:
         last_words = list(words(ctx.doc.target.text, sentence.start, sentence.end))
         if not last_words:
             continue
-        last, l_start, l_end = last_words[-1]
+        last, l_start, _ = last_words[-1]
         end = sentence.end
-        if not ends_sentence(sentence.text):
+        if sentence.text[-1].isalnum() or sentence.text[-1] in ",;:-–":
             yield Hit("the translation stops mid-sentence (no final punctuation)",
                       target_span=(l_start, end), confidence=0.85)
         elif last.lower() in non_final and len(last_words) > 1:

@@ -13,7 +13,7 @@ from xlate.model import Severity
 MAX_LOOP_WORDS = 8
 # Doubled words that are grammatical English ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "very", "no", "bye", "so", "far", "many", "more",
-                                 "again", "long", "ha", "knock", "yes", "oh", "now", "go"})
+                                 "again", "long", "ha", "knock", "yes", "oh", "now", "go", "you"})
 
 
 def _doubled_in(text: str) -> set[str]:

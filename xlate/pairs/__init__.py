@@ -38,6 +38,13 @@ class LanguageResources:
     gendered_titles: dict[str, str] = field(default_factory=dict)
     # Multiplier words for amounts: "millones" → 10**6.
     magnitudes: dict[str, int] = field(default_factory=dict)
+    # System word lists (one word a line, proper names included), the first ones found are used.
+    wordlist_paths: tuple[str, ...] = ()
+
+    @property
+    def wordlist(self) -> frozenset[str]:
+        """Lower-cased words of the language's system word lists (empty when none is installed)."""
+        return _load_wordlist(self.wordlist_paths)
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,18 @@ def _load_titles(name: str) -> tuple[OfficialTitle, ...]:
         OfficialTitle(r["country"], r["source"], split(r["accepted"]), split(r["wrong"]))
         for r in _read_data_rows(name)
     )
+
+
+@cache
+def _load_wordlist(paths: tuple[str, ...]) -> frozenset[str]:
+    found: set[str] = set()
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                found.update(line.strip().lower() for line in handle if line.strip())
+        except OSError:
+            continue
+    return frozenset(found)
 
 
 def get_pair(name: str) -> LanguagePair:

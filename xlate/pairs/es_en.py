@@ -79,20 +79,17 @@ ENGLISH = LanguageResources(
     ordinal_words=_EN_ORDINALS,
     months=_EN_MONTHS,
     non_final_words=frozenset({
-        "the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but",
-        "that", "which", "who", "whose", "whom", "is", "are", "was", "were", "be", "been", "has", "have",
-        "had", "will", "would", "could", "should", "can", "may", "might", "must", "than", "as", "into",
-        "about", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "if",
-        "because", "while", "when", "where", "although", "though", "not", "very", "more", "most",
-        "between", "among", "under", "over", "after", "before", "during", "without", "within", "such",
-        "so", "both", "either", "neither", "nor", "some", "any", "each", "every", "no", "whether",
-        "also", "being", "do", "does", "did", "towards", "toward", "through", "since", "until", "upon",
-        "against", "like", "per", "via",
+        "the", "a", "an", "of", "and", "or", "nor", "but", "because", "although", "whose",
+        "its", "their", "my", "your", "our", "between", "among", "during", "than", "every", "each",
+        "very", "whether", "if", "into", "onto", "from", "with", "at", "in", "by", "for",
     }),
     gendered_pronouns={
         "f": frozenset({"she", "her", "hers", "herself"}),
         "m": frozenset({"he", "him", "his", "himself"}),
     },
+    wordlist_paths=(  # Debian wamerican-large and wbritish-large
+        "/usr/share/dict/american-english-large", "/usr/share/dict/british-english-large",
+    ),
     magnitudes={"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
                 "billions": 10**9, "trillion": 10**12},
 )

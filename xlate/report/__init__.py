@@ -30,11 +30,21 @@ class RunInfo:
 
 def writers() -> dict[str, Writer]:
     """Format name → writer (imported lazily so the CLI starts fast)."""
+    from xlate.report import github as github_report
+    from xlate.report import html as html_report
     from xlate.report import json as json_report
+    from xlate.report import junit as junit_report
+    from xlate.report import markdown as markdown_report
+    from xlate.report import sarif as sarif_report
     from xlate.report import text as text_report
 
     return {
         "text": text_report.write,
         "json": json_report.write_json,
         "jsonl": json_report.write_jsonl,
+        "markdown": markdown_report.write,
+        "html": html_report.write,
+        "sarif": sarif_report.write,
+        "junit": junit_report.write,
+        "github": github_report.write,
     }

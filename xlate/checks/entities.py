@@ -1,0 +1,147 @@
+"""Names: misspelt, swapped or with their accents dropped."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.checks.text import OPENING_QUOTES, words
+from xlate.model import Sentence, Severity
+
+# A target name this similar to a source name (0–1, accents ignored) is a misspelling of it …
+MISSPELLING_SIMILARITY = 0.8
+# … and one less similar than this is another name altogether (a swap candidate).
+SWAP_MAX_SIMILARITY = 0.5
+# Names shorter than this are too ambiguous to compare.
+MIN_NAME_LENGTH = 4
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Bárcena" → "barcena"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
+    """Capitalised words that are not first in their sentence (nor right after a quote or colon)."""
+    for word, start, end in words(text, sentence.start, sentence.end):
+        before = text[sentence.start : start].rstrip()
+        if not before or before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-":
+            continue
+        if word[:1].isupper() and word.isalpha() and not word.isupper() and len(word) >= MIN_NAME_LENGTH:
+            yield word, start, end
+
+
+def _folded_words(text: str) -> set[str]:
+    return {fold(w) for w, _, _ in words(text)}
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Two folded words before and after ``text[start:end]``."""
+    before = [fold(w) for w, _, _ in words(text[max(0, start - 60) : start])][-2:]
+    after = [fold(w) for w, _, _ in words(text[end : end + 60])][:2]
+    return before, after
+
+
+def _same_context(target: str, t_span: tuple[int, int], pseudo: str, name: str,
+                  function_words: frozenset[str]) -> bool:
+    """True when the target name stands where the pseudo-reference has ``name`` (same neighbours)."""
+    t_before, t_after = _neighbours(target, *t_span)
+    for match in re.finditer(rf"\b{re.escape(name)}\b", pseudo):
+        p_before, p_after = _neighbours(pseudo, match.start(), match.end())
+        if (len(t_before) == 2 and t_before == p_before) or (len(t_after) == 2 and t_after == p_after):
+            return True
+        if t_before[-1:] == p_before[-1:] and t_before[-1:] and t_before[-1] not in function_words:
+            return True
+        if t_after[:1] == p_after[:1] and t_after[:1] and t_after[0] not in function_words:
+            return True
+    return False
+
+
+def _is_exonym_ending(name: str, source_name: str) -> bool:
+    """Same length, only the last letter differs: «Palestina» → "Palestine", «Jerusalén» → "Jerusalem"."""
+    return len(name) == len(source_name) and name[:-1] == source_name[:-1]
+
+
+def _keeps_accents(source_text: str, target_text: str) -> bool:
+    """True when the translation keeps the accents of most accented source words it copies."""
+    target_words = {w for w, _, _ in words(target_text)}
+    folded_target = {fold(w) for w in target_words}
+    accented = {w for w, _, _ in words(source_text) if not w.isascii() and w[:1].isupper()}
+    kept = sum(1 for w in accented if w in target_words)
+    dropped = sum(1 for w in accented if w not in target_words and fold(w) in folded_target)
+    return kept > dropped
+
+
+@check("XL205", "entity-mismatch", "accuracy/mistranslation", Severity.MAJOR)
+def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
+    """A name misspelt, swapped for another, or with its accents dropped: "Alejando" for «Alejandro».
+
+    What it flags:
+        A capitalised name in the translation that neither the source nor its
+        pseudo-reference contains. When it is no English word and a source name
+        is spelt almost the same ("Alejando" ~ «Alejandro») it is a misspelling;
+        when it stands where the pseudo-reference has a source name that the
+        translation lacks (same neighbouring words) it is a swap. A name whose
+        accents were dropped («Bárcena» → "Barcena") is a minor finding,
+        reported only when the translation keeps most other accents.
+    Why it matters:
+        Misspelt and swapped names misinform readers and break search, archives
+        and legal accuracy; they survive spell-checkers.
+    Example:
+        Source: «…el secretario de Seguridad Nacional, Alejandro Mayorkas…»
+        Bad:    "…the Secretary of Homeland Security, Alejando Mayorkas…"
+        Good:   "…the Secretary of Homeland Security, Alejandro Mayorkas…"
+    Fix:
+        Copy the name from the source.
+    """
+    source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
+    pseudo_all = ctx.pseudo_reference(ctx.doc.source.sentences) or ""
+    known = _folded_words(source_text) | _folded_words(pseudo_all)
+    target_known = _folded_words(target_text)
+    source_exact = {w for w, _, _ in words(source_text)}
+    keeps_accents = _keeps_accents(source_text, target_text)
+    function_words = ctx.pair.target.non_final_words
+    wordlist = ctx.pair.target.wordlist
+    source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s)}
+    for link, sources, targets in ctx.pairs():
+        pseudo = ctx.pseudo_reference(sources) or ""
+        # source names Apertium passed through untranslated and the translation lacks
+        missing = {w for s in sources for w, _, _ in _names(source_text, s)
+                   if fold(w) not in target_known and re.search(rf"\b{re.escape(w)}\b", pseudo)}
+        for sentence in targets:
+            tokens = ctx.target_tokens(sentence) or []
+            english_words = {t.start for t in tokens if t.token.known}
+            common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
+            for name, start, end in _names(target_text, sentence):
+                folded = fold(name)
+                if folded in known:
+                    if keeps_accents and name not in source_exact and name.isascii():
+                        accented = next((w for w in source_exact if fold(w) == folded and not w.isascii()), None)
+                        if accented:
+                            yield Hit(f"{name!r} drops the accents of {accented!r}", (start, end),
+                                      suggestion=accented, confidence=0.6, severity=Severity.MINOR)
+                    continue
+                if target_text.count(name) > 1:
+                    continue  # rendered the same way throughout: a deliberate choice
+                swapped = next((w for w in sorted(missing)
+                                if SequenceMatcher(None, folded, fold(w)).ratio() < SWAP_MAX_SIMILARITY
+                                and _same_context(target_text, (start, end), pseudo, w, function_words)), None)
+                if swapped and start not in common_words:
+                    yield Hit(f"{name!r} stands where the source names {swapped!r}", (start, end),
+                              suggestion=swapped, confidence=0.7)
+                    continue
+                if start in english_words or folded in wordlist or name.lower() in wordlist:
+                    continue  # an English word or a known exonym ("Havana"), not a misspelling
+                close = max(
+                    ((SequenceMatcher(None, folded, f).ratio(), w) for f, w in source_names.items()
+                     if f not in target_known),
+                    default=(0.0, ""),
+                )
+                if close[0] >= MISSPELLING_SIMILARITY and not _is_exonym_ending(folded, fold(close[1])):
+                    yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
+                              suggestion=close[1], confidence=min(1.0, close[0]))

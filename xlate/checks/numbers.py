@@ -1,0 +1,150 @@
+"""Numbers, amounts, percentages and dates that differ between source and translation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.checks.text import words
+from xlate.model import Sentence, Severity
+from xlate.pairs import LanguageResources
+
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d{3})*(?:[.,:]\d+)?(?:s\b)?")
+_ROMAN_TOKEN = re.compile(r"\b[MDCLXVI]{2,}\b")
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+# "9 mil 200" (Mexican style for 9,200): digits, a thousands word, digits.
+_SPLIT_THOUSANDS = re.compile(r"(\d+)\s+mil\s+(\d{1,3})\b")
+# Words before a capitalised month name that make it a date ("in May", "May 5"), not the verb "may".
+_MONTH_CONTEXT = re.compile(r"\b(?:in|of|on|since|until|by|from|last|next|early|late|mid|this)\s+$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A number or month in a text: every value it may stand for, and its span."""
+
+    values: frozenset[float]
+    start: int
+    end: int
+    text: str
+    kind: str  # "digits", "word" or "month"
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for char, nxt in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = _ROMAN_VALUES[char]
+        total += -value if nxt and _ROMAN_VALUES[nxt] > value else value
+    return total
+
+
+def _digit_values(token: str) -> set[float]:
+    """The values a digit string may have: "2.000" is 2000 in Spain and 2.0 in Mexico; "1920s" is 20 too."""
+    decade = token.endswith("s")
+    token = token.rstrip("s")
+    groups = re.split(r"[.,:  ]", token)
+    separators = re.findall(r"[.,:  ]", token)
+    values = {float("".join(groups))}
+    if len(groups) == 2:
+        values.add(float(f"{groups[0]}.{groups[1]}"))
+    if decade:
+        values |= {v % 100 for v in values}
+    return values
+
+
+def _scaled(values: set[float], after: str, lang: LanguageResources) -> set[float]:
+    """Add the value times a following magnitude word ("1,5 millones", "2 mil", "15 billion")."""
+    following = after.split(maxsplit=2)
+    for i in range(min(2, len(following))):
+        word = following[i].strip(".,;:").lower()
+        if word in lang.magnitudes:
+            values = values | {v * lang.magnitudes[word] for v in values}
+        elif word not in {"de", "of"}:
+            break
+    return values
+
+
+def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
+    """Numbers (digits and number words, with magnitudes) and dated month names in ``text[start:end]``."""
+    found: list[Mention] = []
+    for match in _DIGITS.finditer(text, start, end):
+        values = _scaled(_digit_values(match.group()), text[match.end() : match.end() + 30], lang)
+        found.append(Mention(frozenset(values), match.start(), match.end(), match.group(), "digits"))
+    for match in _SPLIT_THOUSANDS.finditer(text, start, end):
+        value = float(int(match.group(1)) * 1000 + int(match.group(2)))
+        found.append(Mention(frozenset({value}), match.start(), match.end(), match.group(), "digits"))
+    for match in _ROMAN_TOKEN.finditer(text, start, end):
+        if not _ROMAN.fullmatch(match.group()):
+            continue
+        found.append(Mention(frozenset({float(_roman_value(match.group()))}), match.start(), match.end(),
+                             match.group(), "digits"))
+    for word, w_start, w_end in words(text, start, end):
+        lower = word.lower()
+        is_name = word[:1].isupper() and w_start > start  # "BBC Two" and 'Nine' are names
+        if lower in lang.number_words and lang.number_words[lower] > 1 and not is_name \
+                and lower not in lang.magnitudes:  # "thousand" alone only scales a number
+            values = _scaled({float(lang.number_words[lower])}, text[w_end : w_end + 30], lang)
+            found.append(Mention(frozenset(values), w_start, w_end, word, "word"))
+        elif lower in lang.months and (lang.code != "en" or _is_dated_month(text, word, w_start, w_end)):
+            found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
+    return found
+
+
+def _is_dated_month(text: str, word: str, start: int, end: int) -> bool:
+    if not word[:1].isupper():
+        return False
+    if word.lower() != "may":
+        return True
+    return bool(re.match(r"\s+\d", text[end : end + 3])) or bool(_MONTH_CONTEXT.search(text[max(0, start - 8) : start]))
+
+
+def _sentence_mentions(sentences: list[Sentence], text: str, lang: LanguageResources) -> list[Mention]:
+    return [m for s in sentences for m in mentions(text, s.start, s.end, lang)]
+
+
+@check("XL204", "number-mismatch", "accuracy/mistranslation", Severity.MAJOR)
+def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
+    """A number, amount, percentage, year or date in the translation that the source does not have.
+
+    What it flags:
+        Digits ("53" for «52»), number words ("five" for «tres»), amounts with
+        magnitudes and separators («2.000» ↔ "2,000", «1,5 millones» ↔ "1.5
+        million"), percentages, years and months («31 de julio» ↔ "July 31")
+        in a target sentence whose value appears nowhere in the source.
+    Why it matters:
+        Wrong figures are among the most damaging translation errors in news:
+        they are believed, quoted and hard for readers to spot.
+    Example:
+        Source: «Frazetta hijo, de 52 años, declaró ante la policía…»
+        Bad:    "Frazetta Jnr, 53, told police…"
+        Good:   "Frazetta Jnr, 52, told police…"
+    Fix:
+        Copy the figure from the source, converting only the separators.
+    """
+    src_lang, tgt_lang = ctx.pair.source, ctx.pair.target
+    source_all = mentions(ctx.doc.source.text, 0, len(ctx.doc.source.text), src_lang)
+    source_values = {(m.kind == "month", v) for m in source_all for v in m.values}
+    for link, sources, targets in ctx.pairs():
+        linked = _sentence_mentions(sources, ctx.doc.source.text, src_lang)
+        target_mentions = _sentence_mentions(targets, ctx.doc.target.text, tgt_lang)
+        target_values = {v for m in target_mentions for v in m.values}
+        for mention in target_mentions:
+            is_month = mention.kind == "month"
+            if any((is_month, v) in source_values for v in mention.values):
+                continue
+            candidates = [m.text for m in linked if (m.kind == "month") == is_month
+                          and not m.values & target_values]
+            if mention.kind == "word" and not candidates:
+                continue  # "the two countries" for «ambos países» is a rendering, not an error
+            expected = f" (the source has {', '.join(candidates)})" if candidates else ""
+            what = "month" if is_month else "number"
+            yield Hit(
+                f"{what} {mention.text!r} does not match the source{expected}",
+                target_span=(mention.start, mention.end),
+                source_span=(sources[0].start, sources[-1].end) if sources else None,
+                suggestion=candidates[0] if len(candidates) == 1 and mention.kind == "digits" else None,
+                confidence=0.85 if candidates else 0.7,
+            )
