@@ -1,3 +1,11 @@
 """The check catalogue: importing this package registers every check family."""
 
-from xlate.checks import entities, fragments, numbers, punctuation, repetition  # noqa: F401  (registration side effects)
+from xlate.checks import (  # noqa: F401  (registration side effects)
+    accuracy,
+    alignment,
+    entities,
+    fragments,
+    numbers,
+    punctuation,
+    repetition,
+)

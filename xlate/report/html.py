@@ -42,6 +42,7 @@ h2 { font-size: 18px; margin: 4px 0 10px; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; min-width: 90px; }
 .counts b { display: block; font-size: 22px; }
 table { border-collapse: collapse; width: 100%; }
+table.categories { width: auto; min-width: 320px; }
 th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 table.align td.text { width: 46%; white-space: pre-wrap; overflow-wrap: anywhere; }

@@ -102,7 +102,7 @@ def write(results: Iterable[DocumentResult], out: TextIO, info: RunInfo) -> None
         if result.error is not None:
             errors += 1
             error = ET.SubElement(case, "error", message=_xml(result.error), type="InputError")
-            error.text = _xml(f"{where}: {result.error}")
+            error.text = _xml(result.error if result.error.startswith(where) else f"{where}: {result.error}")
             log.append(f"{result.id}: error: {result.error}")
             started = _clock()
             continue

@@ -1,0 +1,334 @@
+"""Accuracy: omissions, additions, untranslated text, low adequacy and pronoun gender.
+
+Omission and addition compare each aligned pair of sentences with the source's
+pseudo-reference word by word (a monotone alignment of stems): a run of
+pseudo-reference words whose neighbours are adjacent in the translation was
+dropped; a run of translation words whose neighbours are adjacent in the
+pseudo-reference was added. Length ratios against the pseudo-reference decide
+how much of a gap it takes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from xlate.checks.context import CheckContext, PlacedToken
+from xlate.checks.entities import fold
+from xlate.checks.registry import Hit, check
+from xlate.checks.text import words
+from xlate.model import Link, Sentence, Severity
+
+# Omission: the translation is at most this share of its pseudo-reference's length …
+OMISSION_LENGTH_RATIO = 0.85
+# … and a run of at least this many pseudo-reference content words is missing from it.
+OMISSION_MIN_WORDS = 4
+# Addition: the translation is at least this share of its pseudo-reference's length …
+ADDITION_LENGTH_RATIO = 1.12
+# … and a run of at least this many content words has no counterpart in the pseudo-reference.
+ADDITION_MIN_WORDS = 4
+# Untranslated: at least this many source-language-only words in a run …
+UNTRANSLATED_MIN_WORDS = 3
+# … making up at least this share of the run's words.
+UNTRANSLATED_MIN_SHARE = 0.5
+# Low adequacy: a link's similarity (0–1, chrF and embeddings) below this is far from its source.
+LOW_ADEQUACY_SIMILARITY = 0.22
+# Links shorter than this (characters) are too short to judge adequacy on.
+MIN_ADEQUACY_CHARS = 40
+
+_STOPWORDS = frozenset(
+    "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
+    "will would can could may might must it its this these those as than not no so he she they we i you his her "
+    "their our my your him them us me also there here into about after before over under more most such".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    stem: str
+    start: int
+    end: int
+    content: bool
+
+
+def _stem(word: str) -> str:
+    w = fold(word)
+    for suffix in ("ings", "ing", "edly", "ed", "es", "s", "ly"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
+    return [_Word(_stem(w), s, e, w.lower() not in _STOPWORDS and not w.isdigit())
+            for w, s, e in words(text, start, end)]
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A run of words on one side with no counterpart on the other."""
+
+    side: str  # "pseudo" (omitted from the translation) or "target" (added to it)
+    words: list[_Word]
+    target_offset: int  # where the gap is (or would be) in the target text
+
+
+def coverage_gaps(pseudo: list[_Word], target: list[_Word], target_start: int) -> list[Gap]:
+    """Runs missing on one side whose neighbours the other side keeps together."""
+    matcher = SequenceMatcher(None, [w.stem for w in pseudo], [w.stem for w in target], autojunk=False)
+    gaps = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        at = target[j1 - 1].end if j1 > 0 else target_start
+        if tag == "delete" or (tag == "replace" and (j2 - j1) <= 1 < (i2 - i1) // 3):
+            gaps.append(Gap("pseudo", pseudo[i1:i2], at))
+        elif tag == "insert" or (tag == "replace" and (i2 - i1) <= 1 < (j2 - j1) // 3):
+            gaps.append(Gap("target", target[j1:j2], at))
+    return gaps
+
+
+def _link_texts(ctx: CheckContext, link: Link) -> tuple[str | None, list[Sentence], list[Sentence]]:
+    sources, targets = ctx.sources(link), ctx.targets(link)
+    return ctx.pseudo_reference(sources), sources, targets
+
+
+def _length_ratio(targets: list[Sentence], pseudo: str) -> float:
+    return sum(len(s.text) for s in targets) / max(1, len(pseudo))
+
+
+def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
+    target_words = [w for s in targets for w in _words(ctx.doc.target.text, s.start, s.end)]
+    return coverage_gaps(_words(pseudo), target_words, targets[0].start)
+
+
+@check("XL201", "omission", "accuracy/omission", Severity.MAJOR, needs=("apertium",),
+       superseded_by=("XL106", "XL206", "XL401", "XL402"))
+def omission(ctx: CheckContext) -> Iterator[Hit]:
+    """Source content missing from the translation: a clause, a phrase or a detail dropped.
+
+    What it flags:
+        An aligned sentence whose translation is clearly shorter than the
+        source's pseudo-reference and lacks a run of its content words, at the
+        point where the words around the run meet in the translation.
+    Why it matters:
+        Dropped clauses change what a story says (who, where, under which
+        condition) and nobody reading only the English can notice.
+    Example:
+        Source: «…atacaron al hombre el sábado y le rociaron gas pimienta en la cara…»
+        Bad:    "…attacked the 41-year-old man. The three then fled…"
+        Good:   "…attacked the 41-year-old man on Saturday and sprayed pepper spray in his face…"
+    Fix:
+        Translate the missing part, placed where the caret shows.
+    """
+    for link in ctx.doc.links:
+        if not link.source or not link.target:
+            continue
+        pseudo, sources, targets = _link_texts(ctx, link)
+        if not pseudo or _length_ratio(targets, pseudo) > OMISSION_LENGTH_RATIO:
+            continue
+        gaps = [g for g in _gaps(ctx, pseudo, targets)
+                if g.side == "pseudo" and sum(w.content for w in g.words) >= OMISSION_MIN_WORDS]
+        if not gaps:
+            continue
+        gap = max(gaps, key=lambda g: len(g.words))
+        missing = pseudo[gap.words[0].start : gap.words[-1].end]
+        yield Hit(f"the translation lacks what the source says here (≈ “{missing}”)",
+                  target_span=(gap.target_offset, gap.target_offset),
+                  source_span=(sources[0].start, sources[-1].end), confidence=0.6)
+
+
+@check("XL202", "addition", "accuracy/addition", Severity.MAJOR, needs=("apertium",),
+       superseded_by=("XL206", "XL401", "XL403", "XL105", "XL203"))
+def addition(ctx: CheckContext) -> Iterator[Hit]:
+    """Translation content with no counterpart in the source: an added clause, aside or sentence.
+
+    What it flags:
+        An aligned sentence whose translation is clearly longer than the
+        source's pseudo-reference and holds a run of content words that the
+        pseudo-reference has nothing for, between words it keeps together.
+    Why it matters:
+        Added claims put words in sources' mouths; in news that is a factual
+        error even when the addition sounds plausible.
+    Example:
+        Source: «…el PIB se incrementó un 1,5% respecto al trimestre anterior.»
+        Bad:    "…GDP increased by 1.5% on the previous quarter. The reform would extend his power."
+        Good:   "…GDP increased by 1.5% on the previous quarter."
+    Fix:
+        Delete the addition, or find the source it belongs to.
+    """
+    for link in ctx.doc.links:
+        if not link.source or not link.target:
+            continue
+        pseudo, _, targets = _link_texts(ctx, link)
+        if not pseudo or _length_ratio(targets, pseudo) < ADDITION_LENGTH_RATIO:
+            continue
+        gaps = [g for g in _gaps(ctx, pseudo, targets)
+                if g.side == "target" and sum(w.content for w in g.words) >= ADDITION_MIN_WORDS]
+        if not gaps:
+            continue
+        gap = max(gaps, key=lambda g: len(g.words))
+        start, end = gap.words[0].start, gap.words[-1].end
+        yield Hit(f"“{ctx.doc.target.text[start:end]}” has no counterpart in the source",
+                  target_span=(start, end), confidence=0.6)
+
+
+def _by_start(tokens: list[PlacedToken] | None) -> dict[int, bool]:
+    return {t.start: t.token.known for t in tokens or [] if t.end > t.start}
+
+
+@check("XL203", "untranslated", "accuracy/untranslated", Severity.MAJOR, needs=("apertium",))
+def untranslated(ctx: CheckContext) -> Iterator[Hit]:
+    """Source-language text left in the translation: «En la última parte del mes», the corpse…
+
+    What it flags:
+        A run of at least three lower-case words that the source language's
+        morphological analyser knows and the target language's does not, making
+        up most of the run, and copied from the source. Names, capitalised
+        institution names and single loanwords ("tacos") are not flagged.
+    Why it matters:
+        Untranslated passages are unreadable to the audience and a sign that a
+        segment skipped the translation step.
+    Example:
+        Source: «El uso de la máquina, que comenzará a funcionar…»
+        Bad:    "El uso de la máquina, which will begin functioning…"
+        Good:   "The use of the machine, which will begin functioning…"
+    Fix:
+        Translate the passage.
+    """
+    source_words = {fold(w) for w, _, _ in words(ctx.doc.source.text)}
+    text = ctx.doc.target.text
+    for sentence in ctx.doc.target.sentences:
+        english = _by_start(ctx.target_tokens(sentence))
+        spanish = _by_start(ctx.target_as_source_tokens(sentence))
+        run: list[tuple[int, int, bool]] = []  # (start, end, source-language only)
+
+        def flush(run: list[tuple[int, int, bool]]) -> Iterator[Hit]:
+            foreign = [w for w in run if w[2]]
+            if len(foreign) < UNTRANSLATED_MIN_WORDS:
+                return
+            span = (foreign[0][0], foreign[-1][1])
+            inside = [w for w in run if span[0] <= w[0] < span[1]]
+            copied = sum(fold(text[s:e]) in source_words for s, e, _ in inside)
+            if len(foreign) / len(inside) >= UNTRANSLATED_MIN_SHARE and copied / len(inside) >= 0.6:
+                yield Hit(f"“{text[span[0]:span[1]]}” is left in the source language", target_span=span,
+                          confidence=min(1.0, 0.5 + 0.1 * len(foreign)))
+
+        for word, start, end in words(text, sentence.start, sentence.end):
+            en_known, es_known = english.get(start), spanish.get(start)
+            foreign = bool(es_known) and en_known is False and not word[:1].isupper() or (
+                bool(es_known) and en_known is False and start == sentence.start)
+            if en_known and not es_known:  # an English word ends the run
+                yield from flush(run)
+                run = []
+                continue
+            run.append((start, end, foreign))
+        yield from flush(run)
+
+
+@check("XL206", "low-adequacy", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",),
+       superseded_by=("XL203", "XL401"))
+def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence whose meaning is far from its aligned source.
+
+    What it flags:
+        An aligned pair whose similarity (chrF against the pseudo-reference,
+        mixed with cross-lingual embedding cosine where computed) is very low,
+        while the rest of the document is in step.
+    Why it matters:
+        Hallucinated or garbled sentences read fluently and so pass fluency
+        review; only the comparison with the source shows them.
+    Example:
+        Source: «El analista no considera que la volatilidad vaya a afectar a la tendencia.»
+        Bad:    "The analysts agree to choose the shares that will take the index to new highs."
+        Good:   "The analyst does not think volatility will affect the market trend."
+    Fix:
+        Re-translate the sentence from its source.
+    """
+    for link in ctx.doc.links:
+        if link.similarity is None or link.similarity >= LOW_ADEQUACY_SIMILARITY:
+            continue
+        targets = ctx.targets(link)
+        if sum(len(s.text) for s in targets) < MIN_ADEQUACY_CHARS:
+            continue
+        sources = ctx.sources(link)
+        yield Hit(f"the translation is far from its source (similarity {link.similarity:.2f})",
+                  target_span=(targets[0].start, targets[-1].end),
+                  source_span=(sources[0].start, sources[-1].end), confidence=0.6)
+
+
+def _referent_genders(ctx: CheckContext, sentences: list[Sentence]) -> set[str]:
+    """Genders of the people the source sentences name or describe with a gendered title."""
+    titles = ctx.pair.source.gendered_titles
+    genders: set[str] = set()
+    for sentence in sentences:
+        tokens = ctx.source_tokens(sentence) or []
+        for i, placed in enumerate(tokens):
+            token = placed.token
+            if token.pos == "np" and "ant" in token.tags:
+                genders.update(g for g in ("f", "m") if g in token.tags)
+            elif token.pos == "n" and titles.get(token.surface.lower()):
+                previous = tokens[i - 1].token if i else None
+                if previous is None or previous.pos == "det":
+                    genders.add(titles[token.surface.lower()])
+    return genders
+
+
+def _document_name_genders(ctx: CheckContext) -> dict[str, str]:
+    """Surname → gender, from full names whose first name has a gender ("Rosa Icela Rodríguez")."""
+    genders: dict[str, str] = {}
+    for sentence in ctx.doc.source.sentences:
+        tokens = [t.token for t in ctx.source_tokens(sentence) or []]
+        for i, token in enumerate(tokens):
+            if token.pos == "np" and "ant" in token.tags:
+                gender = next((g for g in ("f", "m") if g in token.tags), None)
+                j = i + 1
+                while gender and j < len(tokens) and tokens[j].surface[:1].isupper() and tokens[j].pos in {"np", ""}:
+                    genders.setdefault(tokens[j].surface, gender)
+                    j += 1
+    return genders
+
+
+@check("XL207", "pronoun-gender", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",))
+def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
+    """A pronoun that contradicts the gender of its source referent: "he" for «la secretaria Rodríguez».
+
+    What it flags:
+        A third-person pronoun in a translated sentence whose aligned source
+        speaks of people of one gender only (by gendered first names, titles
+        such as «secretaria», or surnames introduced earlier with a gendered
+        first name), when the pronoun has the other gender.
+    Why it matters:
+        Spanish often drops subject pronouns and MT guesses "he"; misgendering
+        an official is a factual and a respect error.
+    Example:
+        Source: «…destacó Rodríguez, aunque reconoció que ya se han detectado laboratorios…»
+        Bad:    "…Rodríguez stressed, although he acknowledged that laboratories…"
+        Good:   "…Rodríguez stressed, although she acknowledged that laboratories…"
+    Fix:
+        Use the pronoun that matches the referent.
+    """
+    pronouns = ctx.pair.target.gendered_pronouns
+    if not pronouns:
+        return
+    surnames = _document_name_genders(ctx)
+    text = ctx.doc.target.text
+    for link, sources, targets in ctx.pairs():
+        if not sources:
+            continue
+        genders = _referent_genders(ctx, sources)
+        for s in sources:
+            genders.update(g for name, g in surnames.items() if re.search(rf"\b{re.escape(name)}\b", s.text))
+        if len(genders) != 1:
+            continue
+        (gender,) = genders
+        wrong = {p for g, ps in pronouns.items() if g != gender for p in ps}
+        for sentence in targets:
+            for word, start, end in words(text, sentence.start, sentence.end):
+                if word.lower() in wrong:
+                    right = "she" if gender == "f" else "he"
+                    yield Hit(f"{word!r} contradicts the source, which speaks of a "
+                              f"{'woman' if gender == 'f' else 'man'} here",
+                              target_span=(start, end), suggestion=right, confidence=0.6)
+                    break

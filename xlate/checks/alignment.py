@@ -1,0 +1,116 @@
+"""Alignment: passages out of step with their source, and sentences with no counterpart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.model import Severity
+from xlate.similarity import chrf
+
+# A document (or paragraph) whose translation scores below this chrF (0–100) against the
+# pseudo-reference of its source translates something else.
+MISALIGNED_CHRF = 27.0
+# Below this embedding cosine, the translation is about something else (e5 cosines of unrelated
+# news sentences sit around 0.75–0.8; translations above 0.85).
+MISALIGNED_COSINE = 0.8
+# Passages shorter than this (characters) are too short to judge.
+MIN_PASSAGE_CHARS = 60
+
+
+@check("XL401", "misaligned", "accuracy/mistranslation", Severity.CRITICAL, needs=("apertium",))
+def misaligned(ctx: CheckContext) -> Iterator[Hit]:
+    """A translated passage that translates a different source passage.
+
+    What it flags:
+        A paragraph whose translation hardly overlaps the pseudo-reference of
+        its aligned source (chrF) and, where embeddings are available, whose
+        meaning is far from it too: the passage is out of step with the source.
+    Why it matters:
+        Feeds and CMS imports shift translations by a paragraph or attach the
+        wrong article; every sentence then misinforms.
+    Example:
+        Source: «El analista no considera que la volatilidad vaya a afectar a la tendencia del mercado.»
+        Bad:    "The analyst trusts that this will be positive. The analysts agree to choose the shares…"
+        Good:   "The analyst does not believe volatility will affect the market trend."
+    Fix:
+        Re-attach the right translation to this source passage.
+    """
+    src, tgt = ctx.doc.source, ctx.doc.target
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for link in ctx.doc.links:
+        if link.source and link.target:
+            key = tuple(sorted({src.sentences[i].paragraph for i in link.source}))
+            groups.setdefault(key, []).extend(link.target)
+    for paragraphs, target_indices in groups.items():
+        source_sentences = [s for s in src.sentences if s.paragraph in paragraphs]
+        targets = [tgt.sentences[j] for j in sorted(set(target_indices))]
+        target_text = " ".join(s.text for s in targets)
+        pseudo = ctx.pseudo_reference(source_sentences)
+        if not pseudo or len(target_text) < MIN_PASSAGE_CHARS:
+            continue
+        score = chrf(target_text, pseudo)
+        if score >= MISALIGNED_CHRF:
+            continue
+        cosine = ctx.engines.group_similarity([s.text for s in source_sentences], [s.text for s in targets])
+        if cosine is not None and cosine >= MISALIGNED_COSINE:
+            continue
+        evidence = f"chrF {score:.0f}" + (f", cosine {cosine:.2f}" if cosine is not None else "")
+        yield Hit(f"this passage does not translate its aligned source ({evidence})",
+                  target_span=(targets[0].start, targets[-1].end),
+                  source_span=(source_sentences[0].start, source_sentences[-1].end), confidence=0.7)
+
+
+@check("XL402", "unmatched-source", "accuracy/omission", Severity.MAJOR, superseded_by=("XL401",))
+def unmatched_source(ctx: CheckContext) -> Iterator[Hit]:
+    """A source sentence with no translation.
+
+    What it flags:
+        A source sentence the alignment leaves unmatched (a 1-0 link). The
+        caret marks where its translation would be.
+    Why it matters:
+        Whole sentences dropped in translation are the largest omissions, often
+        a quote or a figure.
+    Example:
+        Source: «"Con esta carrera queremos destacar", dice. "Un solo viaje no bastaba".»
+        Bad:    "\\"Just one trip wasn't enough,\\" he says."
+        Good:   "\\"With this race we want to stand out,\\" he says. \\"Just one trip wasn't enough.\\""
+    Fix:
+        Translate the missing sentence.
+    """
+    text = ctx.doc.target.text
+    previous_end = 0
+    for link in ctx.doc.links:
+        targets = ctx.targets(link)
+        if targets:
+            previous_end = targets[-1].end
+            continue
+        for sentence in ctx.sources(link):
+            yield Hit(f"no translation for the source sentence “{sentence.text[:80]}”",
+                      target_span=(previous_end, previous_end) if text else None,
+                      source_span=(sentence.start, sentence.end), confidence=0.7)
+
+
+@check("XL403", "unmatched-target", "accuracy/addition", Severity.MAJOR, superseded_by=("XL401",))
+def unmatched_target(ctx: CheckContext) -> Iterator[Hit]:
+    """A translated sentence with no source.
+
+    What it flags:
+        A target sentence the alignment leaves unmatched (a 0-1 link): nothing
+        in the source corresponds to it.
+    Why it matters:
+        Added sentences put claims in a story that its author never made.
+    Example:
+        Source: «…el PIB se incrementó un 1,5%.»
+        Bad:    "…GDP increased by 1.5%. Belgrade is insisting on increased autonomy."
+        Good:   "…GDP increased by 1.5%."
+    Fix:
+        Delete the sentence, or find the source it belongs to.
+    """
+    for link in ctx.doc.links:
+        if link.source:
+            continue
+        for sentence in ctx.targets(link):
+            yield Hit("this sentence has no counterpart in the source",
+                      target_span=(sentence.start, sentence.end), confidence=0.7)
