@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 
 from xlate.align import Aligner
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
+from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
 from xlate.pairs import get_pair
 from xlate.score import mqm_score
@@ -39,7 +40,7 @@ class Settings:
     min_severity: Severity = Severity.MINOR
     apertium: bool = True
     embeddings: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
+    glossary: tuple[GlossaryEntry, ...] = ()
 
 
 def _needs_embedding(link: Link) -> bool:
@@ -77,7 +78,7 @@ class Checker:
                 doc.links = self.aligner.align(doc)
 
     def _result(self, doc: Document) -> DocumentResult:
-        ctx = CheckContext(doc, self.pair, self.engines)
+        ctx = CheckContext(doc, self.pair, self.engines, self.settings.glossary)
         findings = [f for f in run_checks(ctx, self.checks) if f.severity.rank >= self.settings.min_severity.rank]
         return DocumentResult(doc.id, doc, findings, mqm_score(findings, doc.source.text),
                               self.engines.status(), origin=doc.origin)

@@ -8,4 +8,5 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     numbers,
     punctuation,
     repetition,
+    terminology,
 )

@@ -18,15 +18,15 @@ from difflib import SequenceMatcher
 from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.entities import fold
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import words
+from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, words
 from xlate.model import Link, Sentence, Severity
 
 # Omission: the translation is at most this share of its pseudo-reference's length …
-OMISSION_LENGTH_RATIO = 0.85
+OMISSION_LENGTH_RATIO = 0.72
 # … and a run of at least this many pseudo-reference content words is missing from it.
-OMISSION_MIN_WORDS = 4
+OMISSION_MIN_WORDS = 3
 # Addition: the translation is at least this share of its pseudo-reference's length …
-ADDITION_LENGTH_RATIO = 1.12
+ADDITION_LENGTH_RATIO = 1.2
 # … and a run of at least this many content words has no counterpart in the pseudo-reference.
 ADDITION_MIN_WORDS = 4
 # Untranslated: at least this many source-language-only words in a run …
@@ -211,6 +211,9 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             span = (foreign[0][0], foreign[-1][1])
             inside = [w for w in run if span[0] <= w[0] < span[1]]
             copied = sum(fold(text[s:e]) in source_words for s, e, _ in inside)
+            quoted = text[span[0] - 1 : span[0]] in OPENING_QUOTES and text[span[1] : span[1] + 1] in CLOSING_QUOTES
+            if quoted:
+                return  # a quoted title or slogan («La ciudad y los perros») stays in the original
             if len(foreign) / len(inside) >= UNTRANSLATED_MIN_SHARE and copied / len(inside) >= 0.6:
                 yield Hit(f"“{text[span[0]:span[1]]}” is left in the source language", target_span=span,
                           confidence=min(1.0, 0.5 + 0.1 * len(foreign)))
@@ -258,36 +261,28 @@ def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
                   source_span=(sources[0].start, sources[-1].end), confidence=0.6)
 
 
-def _referent_genders(ctx: CheckContext, sentences: list[Sentence]) -> set[str]:
-    """Genders of the people the source sentences name or describe with a gendered title."""
+def _name_genders(ctx: CheckContext) -> dict[str, str]:
+    """Name → gender for the people of the source: a gendered first name ("Rosa", np<ant><f>) gives
+    its gender to the names that follow it ("Icela", "Rodríguez"), and a gendered title
+    («la secretaria», «el ministro») to the name right after it."""
     titles = ctx.pair.source.gendered_titles
-    genders: set[str] = set()
-    for sentence in sentences:
-        tokens = ctx.source_tokens(sentence) or []
-        for i, placed in enumerate(tokens):
-            token = placed.token
-            if token.pos == "np" and "ant" in token.tags:
-                genders.update(g for g in ("f", "m") if g in token.tags)
-            elif token.pos == "n" and titles.get(token.surface.lower()):
-                previous = tokens[i - 1].token if i else None
-                if previous is None or previous.pos == "det":
-                    genders.add(titles[token.surface.lower()])
-    return genders
-
-
-def _document_name_genders(ctx: CheckContext) -> dict[str, str]:
-    """Surname → gender, from full names whose first name has a gender ("Rosa Icela Rodríguez")."""
     genders: dict[str, str] = {}
     for sentence in ctx.doc.source.sentences:
         tokens = [t.token for t in ctx.source_tokens(sentence) or []]
         for i, token in enumerate(tokens):
+            gender = None
             if token.pos == "np" and "ant" in token.tags:
                 gender = next((g for g in ("f", "m") if g in token.tags), None)
-                j = i + 1
-                while gender and j < len(tokens) and tokens[j].surface[:1].isupper() and tokens[j].pos in {"np", ""}:
-                    genders.setdefault(tokens[j].surface, gender)
-                    j += 1
-    return genders
+                if gender:
+                    genders.setdefault(token.surface, gender)
+            elif token.pos == "n" and titles.get(token.surface.lower()):
+                gender = titles[token.surface.lower()]
+            j = i + 1
+            while gender and j < len(tokens) and tokens[j].surface[:1].isupper() and \
+                    tokens[j].pos in {"np", ""}:
+                genders.setdefault(tokens[j].surface, gender)
+                j += 1
+    return {name: g for name, g in genders.items() if len(name) > 2}
 
 
 @check("XL207", "pronoun-gender", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",))
@@ -295,10 +290,10 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
     """A pronoun that contradicts the gender of its source referent: "he" for «la secretaria Rodríguez».
 
     What it flags:
-        A third-person pronoun in a translated sentence whose aligned source
-        speaks of people of one gender only (by gendered first names, titles
-        such as «secretaria», or surnames introduced earlier with a gendered
-        first name), when the pronoun has the other gender.
+        A third-person pronoun of one gender after a sentence has named only
+        people of the other gender, where the source gives those people their
+        gender: a gendered first name («Rosa Icela Rodríguez») or title («la
+        secretaria Rodríguez») anywhere in the article.
     Why it matters:
         Spanish often drops subject pronouns and MT guesses "he"; misgendering
         an official is a factual and a respect error.
@@ -310,25 +305,22 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
         Use the pronoun that matches the referent.
     """
     pronouns = ctx.pair.target.gendered_pronouns
-    if not pronouns:
+    names = _name_genders(ctx)
+    if not pronouns or not names:
         return
-    surnames = _document_name_genders(ctx)
     text = ctx.doc.target.text
-    for link, sources, targets in ctx.pairs():
-        if not sources:
-            continue
-        genders = _referent_genders(ctx, sources)
-        for s in sources:
-            genders.update(g for name, g in surnames.items() if re.search(rf"\b{re.escape(name)}\b", s.text))
-        if len(genders) != 1:
-            continue
-        (gender,) = genders
-        wrong = {p for g, ps in pronouns.items() if g != gender for p in ps}
-        for sentence in targets:
-            for word, start, end in words(text, sentence.start, sentence.end):
-                if word.lower() in wrong:
-                    right = "she" if gender == "f" else "he"
-                    yield Hit(f"{word!r} contradicts the source, which speaks of a "
-                              f"{'woman' if gender == 'f' else 'man'} here",
-                              target_span=(start, end), suggestion=right, confidence=0.6)
-                    break
+    for sentence in ctx.doc.target.sentences:
+        seen: set[str] = set()  # genders of the people named so far in this sentence
+        for word, start, end in words(text, sentence.start, sentence.end):
+            if word in names:
+                seen.add(names[word])
+                continue
+            gender = next((g for g, ps in pronouns.items() if word.lower() in ps), None)
+            if gender is None or len(seen) != 1 or gender in seen:
+                continue
+            (expected,) = seen
+            right = ctx.pair.target.pronoun_counterparts.get(word.lower())
+            yield Hit(f"{word!r} contradicts the source, which speaks of a "
+                      f"{'woman' if expected == 'f' else 'man'} here",
+                      target_span=(start, end), suggestion=right, confidence=0.65)
+            break

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from xlate.engines import EngineSet, Token
+from xlate.io.glossary import GlossaryEntry
 from xlate.model import Document, Link, Sentence
 from xlate.pairs import LanguagePair
 
@@ -27,6 +28,7 @@ class CheckContext:
     doc: Document
     pair: LanguagePair
     engines: EngineSet
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     @cached_property
     def available_engines(self) -> frozenset[str]:

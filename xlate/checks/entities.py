@@ -120,7 +120,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             for name, start, end in _names(target_text, sentence):
                 folded = fold(name)
                 if folded in known:
-                    if keeps_accents and name not in source_exact and name.isascii():
+                    if keeps_accents and name not in source_exact and name.isascii() and folded not in wordlist:
                         accented = next((w for w in source_exact if fold(w) == folded and not w.isascii()), None)
                         if accented:
                             yield Hit(f"{name!r} drops the accents of {accented!r}", (start, end),

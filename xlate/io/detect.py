@@ -51,14 +51,19 @@ EXPECTED = (
 )
 
 
-def _head(path: Path) -> str:
+def _head(path: Path, *, decode: bool = True) -> str:
+    """The start of the file as text; an empty file, or (with ``decode``) bad UTF-8, is an InputError."""
     try:
         with path.open("rb") as handle:
             data = handle.read(_SNIFF_BYTES)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if not data.strip():
         raise InputError(f"{path}: file is empty")
+    if not decode:  # the reader checks the encoding itself (per line for JSONL)
+        return ""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -90,8 +95,8 @@ def _xml_root(text: str) -> str | None:
 def sniff_format(path: str | Path) -> str:
     """'tmx', 'xliff', 'jsonl', 'tsv', 'feed', 'html', 'text' or 'unknown' (by extension, else content)."""
     path = Path(path)
-    head = _head(path)
     by_extension = _EXTENSIONS.get(path.suffix.lower())
+    head = _head(path, decode=by_extension is None or by_extension in ("text", "html"))
     if by_extension:
         return by_extension
     stripped = head.lstrip("\ufeff \t\r\n")
@@ -154,6 +159,9 @@ def _two_files(source: Path, target: Path, feed_map: Path | None) -> Iterator[Pa
     if kinds == ["feed", "feed"]:
         from xlate.io.feeds import read_feeds
 
+        if feed_map is not None:
+            _head(feed_map, decode=False)
+
         return read_feeds(source, target, feed_map)
     for path, kind in zip((source, target), kinds, strict=True):
         if kind == "feed":
@@ -197,6 +205,9 @@ def read_inputs(
             raise InputError("give either --feed-source/--feed-target or positional inputs, not both")
         from xlate.io.feeds import read_feeds
 
+        for path in (feed_source, feed_target, feed_map):
+            if path is not None:
+                _head(Path(path), decode=False)
         return read_feeds(feed_source, feed_target, feed_map)
     if len(paths) == 1:
         if feed_map is not None:

@@ -13,6 +13,7 @@ import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from xlate.errors import InputError
 from xlate.io._common import decode_utf8, read_bytes
@@ -34,6 +35,7 @@ _VOID_TAGS = frozenset(
 )
 _BLANK_LINES = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAK = "\x00"  # marks trafilatura's <lb/> while whitespace is collapsed
 
 
 class _TextParser(HTMLParser):
@@ -91,6 +93,11 @@ def html_fragment_to_text(html: str) -> str:
     return _paragraphs(_BLANK_LINES.split("".join(parser.parts)))
 
 
+def _block(text: str) -> str:
+    """Whitespace collapsed, with trafilatura's <lb/> line breaks kept as newlines."""
+    return " ".join(text.split()).replace(f" {_LINE_BREAK} ", "\n").replace(_LINE_BREAK, "\n")
+
+
 def _trafilatura_text(html: str) -> str | None:
     try:
         import trafilatura
@@ -98,31 +105,38 @@ def _trafilatura_text(html: str) -> str | None:
     except ImportError as exc:  # pragma: no cover - depends on the installation
         log.warning("trafilatura is not available (%s); using the plain HTML converter", exc)
         return None
-    xml = trafilatura.extract(
-        html,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
+    noisy = logging.getLogger("trafilatura")
+    level = noisy.level
+    noisy.setLevel(logging.ERROR)  # its fallback extractors warn about pages they cannot use
+    try:
+        xml = trafilatura.extract(
+            html,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=False,
+            deduplicate=False,
+        )
+    finally:
+        noisy.setLevel(level)
     if not xml:
         return None
-    root = fromstring(xml.encode("utf-8"))
+    try:
+        root = fromstring(xml.encode("utf-8"))
+    except ParseError:  # should not happen with trafilatura's own output; fall back quietly
+        return None
     main = next((child for child in root if child.tag == "main"), root)
     for line_break in main.iter("lb"):
-        line_break.tail = " " + (line_break.tail or "")
+        line_break.tail = _LINE_BREAK + (line_break.tail or "")
     blocks: list[str] = []
     for elem in main:
         if elem.tag in ("list", "table"):
             children = [c for c in elem if c.tag in ("item", "row")] or [elem]
-            for child in children:
-                blocks.append(" ".join(" ".join(child.itertext()).split()))
+            blocks.extend(_block(" ".join(child.itertext())) for child in children)
         else:
-            text = "".join(elem.itertext())
-            blocks.append(" ".join(text.split()))
+            blocks.append(_block("".join(elem.itertext())))
     return _paragraphs(blocks) or None
 
 

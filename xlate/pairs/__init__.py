@@ -34,6 +34,8 @@ class LanguageResources:
     non_final_words: frozenset[str] = frozenset()
     # Third-person pronouns by grammatical gender: {"f": {...}, "m": {...}}.
     gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Each gendered pronoun's counterpart of the other gender ("he" → "she").
+    pronoun_counterparts: dict[str, str] = field(default_factory=dict)
     # Titles and nouns of people whose grammatical gender marks their referent's gender.
     gendered_titles: dict[str, str] = field(default_factory=dict)
     # Multiplier words for amounts: "millones" → 10**6.

@@ -83,6 +83,8 @@ ENGLISH = LanguageResources(
         "its", "their", "my", "your", "our", "between", "among", "during", "than", "every", "each",
         "very", "whether", "if", "into", "onto", "from", "with", "at", "in", "by", "for",
     }),
+    pronoun_counterparts={"he": "she", "him": "her", "his": "her", "himself": "herself", "she": "he",
+                          "her": "his", "hers": "his", "herself": "himself"},
     gendered_pronouns={
         "f": frozenset({"she", "her", "hers", "herself"}),
         "m": frozenset({"he", "him", "his", "himself"}),

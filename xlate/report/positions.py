@@ -1,8 +1,8 @@
-"""Where a finding is: line/column positions, file locations and the sentence around a span.
+"""Where a finding is: line/column positions and file locations.
 
-Shared by the writers that point into files (sarif, github, junit) and by the baseline
-fingerprint. Lines and columns are 1-based; columns count characters (Python code points);
-``\\r\\n``, ``\\n`` and a lone ``\\r`` each count as one line break.
+Shared by the writers that point into files (sarif, github, junit). Lines and columns are 1-based;
+columns count characters (Python code points); ``\\r\\n``, ``\\n`` and a lone ``\\r`` each count
+as one line break.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from xlate.model import DocumentResult, Finding, Side, Span
+from xlate.model import DocumentResult, Finding, Span
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 # An origin such as "pairs.jsonl:12": the record on line 12 of a file of pairs.
@@ -140,22 +140,3 @@ def locate(result: DocumentResult, finding: Finding | None = None,
     if record_line is not None:
         return Location(uri, Region(record_line, None, record_line, None), text_region)
     return Location(uri, text_region, text_region)
-
-
-def sentence_text(side: Side, span: Span) -> str:
-    """The text of the sentence(s) a span falls in (the span's own text when it lies outside all)."""
-    start, end = span
-    if start == end:
-        touching = [s for s in side.sentences if s.start <= start <= s.end][:1]
-    else:
-        touching = [s for s in side.sentences if s.start < end and start < s.end]
-    if not touching:
-        touching = [s for s in side.sentences if s.start <= end and start <= s.end]
-    if touching:
-        return " ".join(s.text for s in touching)
-    return side.text[start:end]
-
-
-def normalise(text: str) -> str:
-    """Whitespace collapsed and lower-cased: what a fingerprint keeps of a sentence."""
-    return " ".join(text.split()).lower()

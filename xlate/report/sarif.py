@@ -3,7 +3,6 @@ result per finding with a file location, a region and a stable fingerprint."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from importlib import metadata
@@ -11,7 +10,7 @@ from typing import Any, TextIO
 
 from xlate.model import DocumentResult, Finding, Severity
 from xlate.report import RunInfo
-from xlate.report.positions import LineIndex, Location, Region, locate, normalise, sentence_text
+from xlate.report.positions import LineIndex, Location, Region, locate
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "xlateFingerprint/v1"
@@ -19,20 +18,15 @@ LEVEL = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "w
 
 
 def fingerprint(result: DocumentResult, finding: Finding) -> str:
-    """A fingerprint that survives edits elsewhere in the article: sha256 of the check code and the
-    normalised (whitespace-collapsed, lower-cased) text of the target sentence the finding is in.
+    """A fingerprint that survives edits elsewhere in the article: sha256 (hex) of the check code and
+    the whitespace-collapsed, lower-cased text of the target sentence(s) holding the finding.
 
-    A finding with no target span uses its source sentence (marked as such), and one with neither
-    span its message. The hashed text is ``code + "\\n" + sentence``; the result is lower-case hex.
+    The same fingerprint the baseline file stores (:func:`xlate.baseline.finding_fingerprint`), so an
+    alert in code scanning and an entry in a baseline name the same finding.
     """
-    doc = result.document
-    if doc is not None and finding.target_span is not None:
-        key = normalise(sentence_text(doc.target, finding.target_span))
-    elif doc is not None and finding.source_span is not None:
-        key = "source:" + normalise(sentence_text(doc.source, finding.source_span))
-    else:
-        key = "message:" + normalise(finding.message)
-    return hashlib.sha256(f"{finding.code}\n{key}".encode()).hexdigest()
+    from xlate.baseline import finding_fingerprint
+
+    return finding_fingerprint(result, finding)
 
 
 def _checks() -> list[Any]:
