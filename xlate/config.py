@@ -28,6 +28,11 @@ class Config:
     min_severity: str = "minor"
     apertium: bool = True
     embeddings: bool = True
+    glossary: str | None = None
+    cache: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return dict(vars(self))
 
     def validate(self, where: str) -> None:
         if self.fail_on not in FAIL_ON_CHOICES:

@@ -7,13 +7,13 @@ user gave (never into a normalised copy).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 Span = tuple[int, int]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """MQM severity levels, ordered minor < major < critical."""
 
     MINOR = "minor"

@@ -8,11 +8,13 @@ sentences whose alignment the cheaper scores leave open, in one call.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from xlate import __version__
 from xlate.align import Aligner
+from xlate.cache import ResultCache, cache_key, config_fingerprint, result_from_payload
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
@@ -83,24 +85,45 @@ class Checker:
         return DocumentResult(doc.id, doc, findings, mqm_score(findings, doc.source.text),
                               self.engines.status(), origin=doc.origin)
 
+    def fingerprint(self) -> str:
+        """What a cached result depends on besides the texts: settings, checks and engine versions."""
+        return config_fingerprint(vars(self.settings), [c.code for c in self.checks], self.engines.status(),
+                                  self.engines.versions())
+
     def check_pairs(
         self,
         pairs: Iterable[PairInput | BadInput],
-        progress: Callable[[int], None] | None = None,
+        cache: ResultCache | None = None,
     ) -> Iterator[DocumentResult]:
-        """Results in input order, one per pair; unreadable records come back with ``error`` set."""
+        """Results in input order, one per pair; unreadable records come back with ``error`` set.
+
+        With a ``cache``, a pair checked before with the same settings and engines is not
+        checked again; each new result is stored as soon as it is computed.
+        """
         iterator = iter(pairs)
+        fingerprint = self.fingerprint() if cache is not None else ""
         while batch := list(islice(iterator, BATCH_SIZE)):
-            documents = [self.document(p) for p in batch if isinstance(p, PairInput)]
-            self._align_batch(documents)
-            by_id = iter(documents)
-            for item in batch:
+            cached: dict[int, DocumentResult] = {}
+            if cache is not None:
+                for n, item in enumerate(batch):
+                    if isinstance(item, PairInput):
+                        payload = cache.get(cache_key(__version__, fingerprint, item.source, item.target))
+                        if payload is not None:
+                            cached[n] = result_from_payload(payload, item)
+            documents = {n: self.document(p) for n, p in enumerate(batch)
+                         if isinstance(p, PairInput) and n not in cached}
+            self._align_batch(list(documents.values()))
+            for n, item in enumerate(batch):
                 if isinstance(item, BadInput):
                     yield DocumentResult(item.id, error=item.error, origin=item.origin)
+                elif n in cached:
+                    yield cached[n]
                 else:
-                    yield self._result(next(by_id))
-            if progress is not None:
-                progress(len(batch))
+                    result = self._result(documents[n])
+                    if cache is not None:
+                        cache.put(cache_key(__version__, fingerprint, item.source, item.target),
+                                  result.to_dict(with_sentences=True))
+                    yield result
 
     def check(self, source: str, target: str, id: str = "document") -> DocumentResult:
         """Check one pair of texts."""

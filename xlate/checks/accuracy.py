@@ -10,7 +10,6 @@ how much of a gap it takes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -38,11 +37,6 @@ LOW_ADEQUACY_SIMILARITY = 0.22
 # Links shorter than this (characters) are too short to judge adequacy on.
 MIN_ADEQUACY_CHARS = 40
 
-_STOPWORDS = frozenset(
-    "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
-    "will would can could may might must it its this these those as than not no so he she they we i you his her "
-    "their our my your him them us me also there here into about after before over under more most such".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +56,8 @@ def _stem(word: str) -> str:
     return w[:6]
 
 
-def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
-    return [_Word(_stem(w), s, e, w.lower() not in _STOPWORDS and not w.isdigit())
+def _words(text: str, stopwords: frozenset[str], start: int = 0, end: int | None = None) -> list[_Word]:
+    return [_Word(_stem(w), s, e, w.lower() not in stopwords and not w.isdigit())
             for w, s, e in words(text, start, end)]
 
 
@@ -99,8 +93,9 @@ def _length_ratio(targets: list[Sentence], pseudo: str) -> float:
 
 
 def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
-    target_words = [w for s in targets for w in _words(ctx.doc.target.text, s.start, s.end)]
-    return coverage_gaps(_words(pseudo), target_words, targets[0].start)
+    stopwords = ctx.pair.target.stopwords
+    target_words = [w for s in targets for w in _words(ctx.doc.target.text, stopwords, s.start, s.end)]
+    return coverage_gaps(_words(pseudo, stopwords), target_words, targets[0].start)
 
 
 @check("XL201", "omission", "accuracy/omission", Severity.MAJOR, needs=("apertium",),
@@ -220,7 +215,7 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
 
         for word, start, end in words(text, sentence.start, sentence.end):
             en_known, es_known = english.get(start), spanish.get(start)
-            foreign = bool(es_known) and en_known is False and not word[:1].isupper() or (
+            foreign = (bool(es_known) and en_known is False and not word[:1].isupper()) or (
                 bool(es_known) and en_known is False and start == sentence.start)
             if en_known and not es_known:  # an English word ends the run
                 yield from flush(run)

@@ -108,7 +108,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     function_words = ctx.pair.target.non_final_words
     wordlist = ctx.pair.target.wordlist
     source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s)}
-    for link, sources, targets in ctx.pairs():
+    for _link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the translation lacks
         missing = {w for s in sources for w, _, _ in _names(source_text, s)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -119,7 +120,7 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
         Remove the break and put the adjective back with its noun.
     """
     sentences = ctx.doc.target.sentences
-    for left, right in zip(sentences, sentences[1:], strict=False):
+    for left, right in itertools.pairwise(sentences):
         if left.paragraph != right.paragraph or not left.text.rstrip(CLOSING_QUOTES).endswith("."):
             continue
         link = ctx.link_of_target(right.index)
@@ -194,7 +195,7 @@ def truncation(ctx: CheckContext) -> Iterator[Hit]:
         elif link is not None and link.target and link.target[-1] == sentence.index:
             pseudo = ctx.pseudo_reference(sources)
             text = " ".join(s.text for s in ctx.targets(link))
-            if pseudo and len(text) < TRUNCATION_LENGTH_RATIO * len(pseudo):
-                if chrf(text, pseudo[: len(text) + 10]) >= TRUNCATION_PREFIX_CHRF:
-                    yield Hit("the translation is much shorter than its source and looks cut off",
-                              target_span=(l_start, end), confidence=0.6)
+            cut_short = bool(pseudo) and len(text) < TRUNCATION_LENGTH_RATIO * len(pseudo or "")
+            if cut_short and chrf(text, (pseudo or "")[: len(text) + 10]) >= TRUNCATION_PREFIX_CHRF:
+                yield Hit("the translation is much shorter than its source and looks cut off",
+                          target_span=(l_start, end), confidence=0.6)

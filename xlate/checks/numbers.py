@@ -46,7 +46,6 @@ def _digit_values(token: str) -> set[float]:
     decade = token.endswith("s")
     token = token.rstrip("s")
     groups = re.split(r"[.,:  ]", token)
-    separators = re.findall(r"[.,:  ]", token)
     values = {float("".join(groups))}
     if len(groups) == 2:
         values.add(float(f"{groups[0]}.{groups[1]}"))
@@ -127,7 +126,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = ctx.pair.source, ctx.pair.target
     source_all = mentions(ctx.doc.source.text, 0, len(ctx.doc.source.text), src_lang)
     source_values = {(m.kind == "month", v) for m in source_all for v in m.values}
-    for link, sources, targets in ctx.pairs():
+    for _link, sources, targets in ctx.pairs():
         linked = _sentence_mentions(sources, ctx.doc.source.text, src_lang)
         target_mentions = _sentence_mentions(targets, ctx.doc.target.text, tgt_lang)
         target_values = {v for m in target_mentions for v in m.values}

@@ -118,7 +118,7 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> lis
 def _overlaps(a: Span | None, b: Span | None) -> bool:
     if a is None or b is None:
         return False
-    return a[0] < b[1] and b[0] < a[1] or a == b
+    return (a[0] < b[1] and b[0] < a[1]) or a == b
 
 
 def run_checks(ctx: CheckContext, checks: Iterable[CheckSpec]) -> list[Finding]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
@@ -19,7 +20,7 @@ GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "very", "no", "bye",
 def _doubled_in(text: str) -> set[str]:
     """Lower-cased words that the text itself repeats back to back (to excuse faithful repeats)."""
     ws = [w.lower() for w, _, _ in words(text)]
-    return {a for a, b in zip(ws, ws[1:], strict=False) if a == b}
+    return {a for a, b in itertools.pairwise(ws) if a == b}
 
 
 @check("XL105", "repetition", "fluency/grammar", Severity.MAJOR)
@@ -56,7 +57,7 @@ def repetition(ctx: CheckContext) -> Iterator[Hit]:
                 if gap.strip():
                     continue  # "no, no" and "Why? Why?" are separated by punctuation
                 if n == 1 and (first[0] in GRAMMATICAL_DOUBLES or first[0].isdigit()
-                               or first[0] in source_doubles or len(first[0]) == 1 and first[0] != "a"):
+                               or first[0] in source_doubles or (len(first[0]) == 1 and first[0] != "a")):
                     continue
                 hit = n
                 break

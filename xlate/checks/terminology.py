@@ -168,7 +168,7 @@ def glossary(ctx: CheckContext) -> Iterator[Hit]:
     """
     if not ctx.glossary:
         return
-    for link, sources, targets in ctx.pairs():
+    for _link, sources, targets in ctx.pairs():
         if not targets:
             continue
         source = fold(" ".join(s.text for s in sources))

@@ -45,7 +45,7 @@ def _from_tbx(text: str, path: Path, source_lang: str, target_lang: str) -> list
         raise InputError(f"{path}: not a valid TBX file ({exc})") from None
     entries = []
     for entry in root.iter():
-        if not entry.tag.split("}")[-1] in ("termEntry", "conceptEntry"):
+        if entry.tag.split("}")[-1] not in ("termEntry", "conceptEntry"):
             continue
         terms: dict[str, list[str]] = {}
         for lang_set in entry:

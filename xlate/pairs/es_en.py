@@ -78,6 +78,12 @@ ENGLISH = LanguageResources(
     number_words=_EN_NUMBERS,
     ordinal_words=_EN_ORDINALS,
     months=_EN_MONTHS,
+    stopwords=frozenset(
+        "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
+        "will would can could may might must it its this these those as than not no so he she they we i you his "
+        "her their our my your him them us me also there here into about after before over under more most such"
+        .split()
+    ),
     non_final_words=frozenset({
         "the", "a", "an", "of", "and", "or", "nor", "but", "because", "although", "whose",
         "its", "their", "my", "your", "our", "between", "among", "during", "than", "every", "each",

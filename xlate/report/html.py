@@ -188,11 +188,10 @@ def _place(rows: list[_Row], ranges: list[tuple[int, int] | None], side: str, re
             placed = True
     if placed:
         return
-    candidates = [(min(abs(start - a), abs(start - b)), i) for i, rng in enumerate(ranges)
-                  if rng is not None for a, b in [rng]]
-    if candidates:
-        i = min(candidates)[1]
-        a, b = ranges[i]  # type: ignore[misc]
+    nearest = min(((min(abs(start - rng[0]), abs(start - rng[1])), i, rng)
+                   for i, rng in enumerate(ranges) if rng is not None), default=None)
+    if nearest is not None:
+        _, i, (a, b) = nearest
         point = min(max(start, a), b)
         rows[i].marks[side].append(_Mark(ref, finding, point, point))
 
