@@ -4,7 +4,9 @@ Paragraphs are aligned first, then sentences inside each aligned group of
 paragraphs. Both use the same programme over the beads 1-1, 1-0, 0-1, 1-2,
 2-1, 2-2, 1-3 and 3-1, each bead costing
 
-    (1 − similarity) + LENGTH_WEIGHT × length mismatch + the bead's prior penalty
+    size × (1 − similarity) + LENGTH_WEIGHT × length mismatch + the bead's prior penalty
+
+(size is the mean number of items on the two sides, so merging never looks cheaper by itself)
 
 where similarity is chrF between the target and the source's pseudo-reference
 (or the source itself when no engine is available), mixed with embedding
@@ -109,7 +111,8 @@ class Aligner:
             t_texts = [t for j in tgt for t in targets[j]]
             sim = self.similarity(s_texts, t_texts)
             mismatch = length_mismatch(sum(map(len, s_texts)), sum(map(len, t_texts)))
-            return (1 - sim) + LENGTH_WEIGHT * mismatch + BEAD_PENALTY[(len(src), len(tgt))]
+            size = (len(src) + len(tgt)) / 2  # a bead covering more items costs as much as its 1-1 parts
+            return size * (1 - sim) + LENGTH_WEIGHT * mismatch + BEAD_PENALTY[(len(src), len(tgt))]
 
         return cost
 

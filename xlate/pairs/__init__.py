@@ -42,6 +42,8 @@ class LanguageResources:
     gendered_titles: dict[str, str] = field(default_factory=dict)
     # Multiplier words for amounts: "millones" → 10**6.
     magnitudes: dict[str, int] = field(default_factory=dict)
+    # Whether upper-case Roman numerals count as numbers («siglo XIX»; English "World War II" is a name).
+    roman_numerals: bool = False
     # System word lists (one word a line, proper names included), the first ones found are used.
     wordlist_paths: tuple[str, ...] = ()
 

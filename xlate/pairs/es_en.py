@@ -63,6 +63,7 @@ SPANISH = LanguageResources(
         "sra.": "f", "sr.": "m", "jefa": "f", "jefe": "m", "candidata": "f", "candidato": "m",
         "consejera": "f", "consejero": "m", "subsecretaria": "f", "subsecretario": "m",
     },
+    roman_numerals=True,
     magnitudes={"mil": 10**3, "millón": 10**6, "millones": 10**6, "millardos": 10**9, "billón": 10**12,
                 "billones": 10**12},
 )
