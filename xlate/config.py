@@ -30,6 +30,8 @@ class Config:
     embeddings: bool = True
     glossary: str | None = None
     cache: str | None = None
+    marian_model: str | None = None
+    encoder_model: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))

@@ -44,6 +44,9 @@ class Settings:
     apertium: bool = True
     embeddings: bool = True
     glossary: tuple[GlossaryEntry, ...] = ()
+    # Optional neural engines (local path or Hugging Face cache; nothing is downloaded).
+    marian_model: str | None = None
+    encoder_model: str | None = None
 
 
 def _needs_embedding(link: Link) -> bool:
@@ -60,8 +63,21 @@ class Checker:
         self.pair = get_pair(self.settings.pair)
         self.checks: list[CheckSpec] = select_checks(self.settings.select, self.settings.ignore)
         self.engines = EngineSet(self.pair, apertium=self.settings.apertium,
-                                 embeddings=self.settings.embeddings)
+                                 embeddings=self.settings.embeddings, **self._neural_engines())
         self.aligner = Aligner(self.engines)
+
+    def _neural_engines(self) -> dict[str, object]:
+        """The opt-in transformers engines named in the settings (imported only when asked for)."""
+        engines: dict[str, object] = {}
+        if self.settings.marian_model:
+            from xlate.engines.marian import MarianTranslator
+
+            engines["translator"] = MarianTranslator(self.settings.marian_model)
+        if self.settings.encoder_model:
+            from xlate.engines.encoder import SentenceEncoder
+
+            engines["embedder"] = SentenceEncoder(self.settings.encoder_model)
+        return engines
 
     def document(self, pair: PairInput) -> Document:
         return Document(pair.id, segment(pair.source, self.pair.source), segment(pair.target, self.pair.target),

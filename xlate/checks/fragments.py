@@ -14,10 +14,12 @@ from xlate.similarity import chrf
 
 # Apertium tags of finite or non-finite verbs: a "sentence" without any is a fragment.
 VERB_TAGS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"})
+# Verb forms that cannot carry a sentence on their own.
+FINITENESS_EXCLUDED = frozenset({"pp", "ger", "inf"})
 # Tags that may follow a post-posed adjective split off its noun ("courts. Swedish for …").
 DANGLING_FOLLOWERS = frozenset({"pr", "cnjcoo", "cnjsub", "sent", "cm", "lpar", "rpar", "lquot", "rquot"})
 # A verbless piece this short (in words) after a split is a fragment, not a stylistic one-liner.
-MAX_FRAGMENT_WORDS = 3
+MAX_FRAGMENT_WORDS = 4
 # A final sentence shorter than this share of its pseudo-reference has probably been cut.
 TRUNCATION_LENGTH_RATIO = 0.5
 # … but only when it matches the start of the pseudo-reference at least this well (chrF 0–100).
@@ -84,6 +86,11 @@ def _is_verbless(tokens: list[PlacedToken]) -> bool:
     return not any(t.token.pos in VERB_TAGS for t in tokens)
 
 
+def _is_finiteless(tokens: list[PlacedToken]) -> bool:
+    """No finite verb: participles and gerunds ("Based in Elvas.") do not make a sentence."""
+    return not any(t.token.pos in VERB_TAGS and not FINITENESS_EXCLUDED & set(t.token.tags) for t in tokens)
+
+
 def _is_proper_in(pseudo: str, adjective: str) -> bool:
     """True when the pseudo-reference capitalises the adjective mid-sentence (a demonym, "Swedish")."""
     for match in re.finditer(rf"\b{re.escape(adjective)}\b", pseudo):
@@ -105,10 +112,13 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
     """A sentence split in two, leaving a verbless fragment: "the exodus. Venezuelan."
 
     What it flags:
-        A sentence break the source does not have, after which a capitalised
-        adjective (often a demonym) stands alone or dangles before a preposition
-        or conjunction, or which the source renders as one phrase with the noun
-        before the break ("éxodo venezolano" → "the exodus. Venezuelan.").
+        A sentence break the source does not have (both pieces align with one
+        source sentence), after which a capitalised adjective (often a demonym)
+        stands alone or dangles before a preposition or conjunction, or which
+        the source renders as one phrase with the noun before the break
+        ("éxodo venezolano" → "the exodus. Venezuelan."); or after which a
+        phrase of at most four words with no finite verb stands alone
+        ("…to call elections. In the department.").
     Why it matters:
         The fragment reads as an error and the adjective loses its noun, so the
         meaning of the phrase is lost.
@@ -129,7 +139,14 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
         right_tokens = _sentence_tokens(ctx, right)
         left_tokens = _sentence_tokens(ctx, left)
         words_only = [t for t in right_tokens if t.token.pos not in {"sent", "cm", "lquot", "rquot"}]
-        if not words_only or words_only[0].token.pos != "adj" or not right.text[:1].isupper():
+        if not words_only or not right.text[:1].isupper():
+            continue
+        if words_only[0].token.pos != "adj":
+            if link.source and _is_finiteless(right_tokens) and len(words_only) <= MAX_FRAGMENT_WORDS:
+                # a short phrase with no finite verb, split from a sentence the source has as one
+                period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1
+                yield Hit(f"“{right.text}” is a fragment split off the previous sentence",
+                          target_span=(period, right.end), confidence=0.7)
             continue
         adjective = words_only[0]
         nouns = [t for t in left_tokens if t.token.pos in {"n", "np"}]

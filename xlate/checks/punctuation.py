@@ -60,6 +60,11 @@ def stray_punctuation(ctx: CheckContext) -> Iterator[Hit]:
 
 
 _SPEECH_OPENER = re.compile(r"[.,;:!?][ \t]+([“«])[ \t]*([a-z][\w’']*)")
+# A closing quote after the reporting clause: '…to find a job, he said.”'
+_CLOSER_AFTER_ATTRIBUTION = re.compile(
+    r",[ \t]+(?:he|she|they|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)[ \t]+"
+    r"(?:said|says|added|stressed|explained|noted|insisted|warned|recalled|told [\w ]{2,20}?)[.!?](”|\")"
+)
 _SHIFTED_CLOSER = re.compile(r"[,.][ \t]+([\w’']+)(\"|”)(?=[ \t]+\w)")
 
 
@@ -75,8 +80,9 @@ def quote_misplaced(ctx: CheckContext) -> Iterator[Hit]:
 
     What it flags:
         An opening quotation mark after the end of a quote that introduces a
-        lower-case reporting clause and is never closed, and a closing straight
-        or curly quote that slid past the comma onto the next word.
+        lower-case reporting clause and is never closed, a closing straight
+        or curly quote that slid past the comma onto the next word, and one
+        that closes after the reporting clause ('a job, he said.”').
     Why it matters:
         The reader can no longer tell where the quoted words end, which changes
         who said what.
@@ -94,6 +100,12 @@ def quote_misplaced(ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(f"quotation mark opens before the reporting clause {match.group(2)!r}",
                           target_span=(match.start(), match.end(2)),
                           suggestion=f",” {match.group(2)}", confidence=0.85)
+        for match in _CLOSER_AFTER_ATTRIBUTION.finditer(text, paragraph.start, paragraph.end):
+            opened = text.rfind("“" if match.group(1) == "”" else '"', paragraph.start, match.start())
+            if opened >= 0:
+                yield Hit("the closing quotation mark comes after the reporting clause",
+                          target_span=(match.start(), match.end()),
+                          suggestion=f",{match.group(1)} {match.group(0)[1:-1].strip()}", confidence=0.7)
         quotes = [m.start() for m in re.finditer(r"\"", text[paragraph.start : paragraph.end])]
         closing = set(quotes[1::2])
         for match in _SHIFTED_CLOSER.finditer(text, paragraph.start, paragraph.end):

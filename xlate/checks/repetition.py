@@ -12,6 +12,8 @@ from xlate.model import Severity
 
 # Longest repeated phrase (in words) looked for.
 MAX_LOOP_WORDS = 8
+# A phrase this long repeated after a comma is a loop too ("by lawyer Leal Pinzón, by lawyer Leal Pinzón").
+MIN_COMMA_LOOP_WORDS = 3
 # Doubled words that are grammatical English ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "very", "no", "bye", "so", "far", "many", "more",
                                  "again", "long", "ha", "knock", "yes", "oh", "now", "go", "you"})
@@ -29,7 +31,7 @@ def repetition(ctx: CheckContext) -> Iterator[Hit]:
 
     What it flags:
         A word or a phrase of up to eight words repeated immediately, separated
-        only by spaces. Grammatical doubles ("had had") and repeats the source
+        only by spaces (or by a comma, for phrases of three words or more). Grammatical doubles ("had had") and repeats the source
         also has ("muy, muy" → "very, very") are not flagged.
     Why it matters:
         Neural decoders loop and editors' paste errors double words; both read as
@@ -54,7 +56,7 @@ def repetition(ctx: CheckContext) -> Iterator[Hit]:
                 if first != second:
                     continue
                 gap = text[tokens[i + n - 1][2] : tokens[i + n][1]]
-                if gap.strip():
+                if gap.strip() and not (n >= MIN_COMMA_LOOP_WORDS and gap.strip() == ","):
                     continue  # "no, no" and "Why? Why?" are separated by punctuation
                 if n == 1 and (first[0] in GRAMMATICAL_DOUBLES or first[0].isdigit()
                                or first[0] in source_doubles or (len(first[0]) == 1 and first[0] != "a")):
