@@ -18,6 +18,7 @@ aligns 1-2 with its source sentence instead of leaving a fragment unmatched.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ from xlate.similarity import chrf
 
 # Bead (source count, target count) → prior penalty: 1-1 is the common case.
 BEAD_PENALTY: dict[tuple[int, int], float] = {
-    (1, 1): 0.0, (1, 2): 0.08, (2, 1): 0.08, (2, 2): 0.25, (1, 3): 0.2, (3, 1): 0.2,
+    (1, 1): 0.0, (1, 2): 0.08, (2, 1): 0.08, (2, 2): 0.45, (1, 3): 0.2, (3, 1): 0.2,
 }
 # Cost of leaving one sentence (or paragraph) unmatched.
 SKIP_COST = 0.85
@@ -39,6 +40,12 @@ LENGTH_RATIO = 0.92
 EMBEDDING_WEIGHT = 0.5
 # e5 cosines of unrelated sentences sit near 0.75 and of translations near 0.9: rescale to [0, 1].
 EMBEDDING_FLOOR, EMBEDDING_CEIL = 0.72, 0.92
+# Merging paragraphs is rarer than merging sentences: their bead penalties are this many times higher.
+PARAGRAPH_PENALTY_SCALE = 3.0
+# Leaving an edge item out of a merged bead must raise its similarity this much to unmerge it.
+REFINE_GAIN = 0.03
+# A 2-2 bead is split in two 1-1 beads when one of them is this dissimilar and the other fine.
+SPLIT_BAD_PAIR_BELOW = 0.2
 # Only consider beads within this many items of the diagonal (keeps long paragraphs linear).
 BAND = 12
 
@@ -79,6 +86,44 @@ def dp_align(n_source: int, n_target: int, cost: CostFn) -> list[Bead]:
     return beads_out
 
 
+# An unmerged bead must keep target/source length within these ratios (after LENGTH_RATIO).
+REFINE_LENGTH_RANGE = (0.7, 1.35)
+
+
+def _plausible_length(bead: Bead, sources: list[list[str]], targets: list[list[str]]) -> bool:
+    source_chars = sum(len(s) for i in bead[0] for s in sources[i])
+    target_chars = sum(len(t) for j in bead[1] for t in targets[j])
+    ratio = (target_chars + 10) / (LENGTH_RATIO * source_chars + 10)
+    return REFINE_LENGTH_RANGE[0] <= ratio <= REFINE_LENGTH_RANGE[1]
+
+
+def _anchors(text: str) -> set[str]:
+    """Names and numbers, which translations carry over unchanged ("Reuters", "36")."""
+    found = set()
+    for i, word in enumerate(re.findall(r"[^\W_][\w'’.,-]*[^\W_]|[^\W_]", text)):
+        digits = re.sub(r"\D", "", word)
+        if digits:
+            found.add(digits)
+        elif i and word[:1].isupper() and not word.isupper() and len(word) > 2:
+            found.add(word.lower())
+    return found
+
+
+def _pair_adjacent_skips(beads: list[Bead]) -> list[Bead]:
+    """A 1-0 bead next to a 0-1 bead is one replaced item: pair them (as a poor 1-1 bead), so that
+    the checks see a sentence that translates something else rather than a loss and an addition."""
+    out: list[Bead] = []
+    for bead in beads:
+        if out:
+            prev = out[-1]
+            one_each = len(prev[0]) + len(prev[1]) == 1 and len(bead[0]) + len(bead[1]) == 1
+            if one_each and bool(prev[0]) != bool(bead[0]):
+                out[-1] = (prev[0] or bead[0], prev[1] or bead[1])
+                continue
+        out.append(bead)
+    return out
+
+
 def length_mismatch(source_chars: int, target_chars: int) -> float:
     return abs(math.log((target_chars + 10) / (LENGTH_RATIO * source_chars + 10)))
 
@@ -101,7 +146,7 @@ class Aligner:
         scaled = min(1.0, max(0.0, (cosine - EMBEDDING_FLOOR) / (EMBEDDING_CEIL - EMBEDDING_FLOOR)))
         return (1 - EMBEDDING_WEIGHT) * lexical + EMBEDDING_WEIGHT * scaled
 
-    def _bead_cost(self, sources: list[list[str]], targets: list[list[str]]) -> CostFn:
+    def _bead_cost(self, sources: list[list[str]], targets: list[list[str]], penalty_scale: float = 1.0) -> CostFn:
         """Cost of a bead over units (a unit is a list of sentences: one sentence, or a paragraph's)."""
 
         def cost(src: range, tgt: range) -> float:
@@ -112,18 +157,66 @@ class Aligner:
             sim = self.similarity(s_texts, t_texts)
             mismatch = length_mismatch(sum(map(len, s_texts)), sum(map(len, t_texts)))
             size = (len(src) + len(tgt)) / 2  # a bead covering more items costs as much as its 1-1 parts
-            return size * (1 - sim) + LENGTH_WEIGHT * mismatch + BEAD_PENALTY[(len(src), len(tgt))]
+            penalty = BEAD_PENALTY[(len(src), len(tgt))] * penalty_scale
+            return size * (1 - sim) + LENGTH_WEIGHT * mismatch + penalty
 
         return cost
 
-    def align_units(self, sources: list[list[str]], targets: list[list[str]]) -> list[Bead]:
-        return dp_align(len(sources), len(targets), self._bead_cost(sources, targets))
+    def align_units(self, sources: list[list[str]], targets: list[list[str]], penalty_scale: float = 1.0
+                    ) -> list[Bead]:
+        beads = dp_align(len(sources), len(targets), self._bead_cost(sources, targets, penalty_scale))
+        refined = [piece for bead in beads for piece in self._refine(bead, sources, targets)]
+        return _pair_adjacent_skips(refined)
+
+    def _group_similarity(self, sources: list[list[str]], targets: list[list[str]], bead: Bead) -> float:
+        return self.similarity([s for i in bead[0] for s in sources[i]], [t for j in bead[1] for t in targets[j]])
+
+    def _refine(self, bead: Bead, sources: list[list[str]], targets: list[list[str]]) -> list[Bead]:
+        """Undo merges that hide an untranslated or added item, or a bad pair inside a 2-2 bead.
+
+        A merge lowers the per-item cost, so the programme may absorb a dropped sentence into a
+        2-1 bead. chrF weighs recall: if leaving an edge item out *raises* the similarity by
+        REFINE_GAIN, the other side does not translate it, and it becomes a 1-0 (or 0-1) bead.
+        """
+        src, tgt = bead
+        if len(src) + len(tgt) <= 2 or not src or not tgt:
+            return [bead]
+        full = self._group_similarity(sources, targets, bead)
+        options: list[tuple[float, list[Bead]]] = []
+        for side in ("source", "target"):
+            items = src if side == "source" else tgt
+            if len(items) < 2:
+                continue
+            other = " ".join(t for j in (tgt if side == "source" else src) for t in (targets if side == "source"
+                                                                                    else sources)[j])
+            for edge, rest in ((items[:1], items[1:]), (items[-1:], items[:-1])):
+                edge_text = " ".join((sources if side == "source" else targets)[edge[0]])
+                if _anchors(edge_text) & _anchors(other):
+                    continue  # it shares a name or number with the other side: it is translated there
+                kept: Bead = (rest, tgt) if side == "source" else (src, rest)
+                if not _plausible_length(kept, sources, targets):
+                    continue  # what is left would be far longer on one side: the item is translated there
+                alone: Bead = (edge, range(0)) if side == "source" else (range(0), edge)
+                gain = self._group_similarity(sources, targets, kept) - full
+                order = [alone, kept] if edge[0] < rest[0] else [kept, alone]
+                options.append((gain, order))
+        if len(src) == 2 and len(tgt) == 2:
+            first: Bead = (src[:1], tgt[:1])
+            second: Bead = (src[1:], tgt[1:])
+            sims = [self._group_similarity(sources, targets, b) for b in (first, second)]
+            if min(sims) < SPLIT_BAD_PAIR_BELOW and max(sims) >= full:
+                options.append((REFINE_GAIN, [first, second]))
+        best = max(options, key=lambda o: o[0], default=None)
+        if best is None or best[0] < REFINE_GAIN:
+            return [bead]
+        return [piece for b in best[1] for piece in self._refine(b, sources, targets)]
 
     def align(self, document: Document) -> list[Link]:
         """Sentence links covering every source and target sentence exactly once, in order."""
         src, tgt = document.source, document.target
         links: list[Link] = []
-        for p_src, p_tgt in self.align_units(_paragraph_units(src), _paragraph_units(tgt)):
+        paragraph_beads = self.align_units(_paragraph_units(src), _paragraph_units(tgt), PARAGRAPH_PENALTY_SCALE)
+        for p_src, p_tgt in paragraph_beads:
             s_idx = [i for p in p_src for i in src.paragraphs[p].sentences]
             t_idx = [j for p in p_tgt for j in tgt.paragraphs[p].sentences]
             s_texts = [src.sentences[i].text for i in s_idx]

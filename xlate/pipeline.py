@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 # Pairs per engine batch: large enough to amortise process start-up, small enough to stream.
 BATCH_SIZE = 256
 # Links below this similarity (or not 1-1) are re-scored with embeddings, which then decide
-# (0.35 ≈ chrF 35: the misaligned check's band ends at 33).
-EMBED_BELOW_SIMILARITY = 0.35
+# (0.4: the band where the low-adequacy and misaligned checks let embeddings decide).
+EMBED_BELOW_SIMILARITY = 0.4
 
 
 @dataclass

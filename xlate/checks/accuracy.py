@@ -10,6 +10,7 @@ how much of a gap it takes.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -29,12 +30,18 @@ OMISSION_MIN_WORDS = 4
 ADDITION_LENGTH_RATIO = 1.2
 # … and a run of at least this many content words has no counterpart in the pseudo-reference.
 ADDITION_MIN_WORDS = 4
+# A run this share capitalised is a spelt-out name, not an addition.
+NAME_EXPANSION_SHARE = 0.6
 # Untranslated: at least this many source-language-only words in a run …
 UNTRANSLATED_MIN_WORDS = 3
 # … making up at least this share of the run's words.
 UNTRANSLATED_MIN_SHARE = 0.5
-# Low adequacy: a link's similarity (0–1, chrF and embeddings) below this is far from its source.
+# Low adequacy: a link's similarity (0–1, chrF mixed with embeddings) below this is far from its source …
 LOW_ADEQUACY_SIMILARITY = 0.22
+# … and so is one below this whose embedding cosine is below LOW_ADEQUACY_COSINE (on the development
+# set no clean sentence pair falls under both; translations of a sentence sit above 0.86).
+LOW_ADEQUACY_EMBEDDED_SIMILARITY = 0.4
+LOW_ADEQUACY_COSINE = 0.85
 # Links shorter than this (characters) are too short to judge adequacy on.
 MIN_ADEQUACY_CHARS = 40
 
@@ -82,6 +89,14 @@ def coverage_gaps(pseudo: list[_Word], target: list[_Word], target_start: int) -
         elif tag == "insert" or (tag == "replace" and (i2 - i1) <= 1 < (j2 - j1) // 3):
             gaps.append(Gap("target", target[j1:j2], at))
     return gaps
+
+
+def _is_name_expansion(text: str, gap: Gap) -> bool:
+    """A run of mostly capitalised words is a spelt-out name ("Mexican Social Security Institute" for
+    «IMSS»), which translators add on purpose; names are the entity check's business."""
+    content = [w for w in gap.words if w.content]
+    capitalised = sum(text[w.start : w.start + 1].isupper() for w in content)
+    return bool(content) and capitalised / len(content) >= NAME_EXPANSION_SHARE
 
 
 def _link_texts(ctx: CheckContext, link: Link) -> tuple[str | None, list[Sentence], list[Sentence]]:
@@ -160,8 +175,10 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
         pseudo, _, targets = _link_texts(ctx, link)
         if not pseudo or _length_ratio(targets, pseudo) < ADDITION_LENGTH_RATIO:
             continue
+        text = ctx.doc.target.text
         gaps = [g for g in _gaps(ctx, pseudo, targets)
-                if g.side == "target" and sum(w.content for w in g.words) >= ADDITION_MIN_WORDS]
+                if g.side == "target" and sum(w.content for w in g.words) >= ADDITION_MIN_WORDS
+                and not _is_name_expansion(text, g)]
         if not gaps:
             continue
         gap = max(gaps, key=lambda g: len(g.words))
@@ -170,8 +187,20 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
                   target_span=(start, end), confidence=0.6)
 
 
-def _by_start(tokens: list[PlacedToken] | None) -> dict[int, bool]:
-    return {t.start: t.token.known for t in tokens or [] if t.end > t.start}
+def _known_at(tokens: list[PlacedToken] | None) -> dict[int, bool]:
+    """Whether the analyser knows the word starting at each offset (a multiword token such as
+    «A lo largo de» covers every word inside it)."""
+    known: dict[int, bool] = {}
+    for t in tokens or []:
+        if t.end <= t.start:
+            continue
+        known.setdefault(t.start, t.token.known)
+        if " " in t.token.surface:
+            offset = t.start
+            for part in t.token.surface.split(" "):
+                known.setdefault(offset, t.token.known)
+                offset += len(part) + 1
+    return known
 
 
 @check("XL203", "untranslated", "accuracy/untranslated", Severity.MAJOR, needs=("apertium",))
@@ -196,8 +225,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     source_words = {fold(w) for w, _, _ in words(ctx.doc.source.text)}
     text = ctx.doc.target.text
     for sentence in ctx.doc.target.sentences:
-        english = _by_start(ctx.target_tokens(sentence))
-        spanish = _by_start(ctx.target_as_source_tokens(sentence))
+        english = _known_at(ctx.target_tokens(sentence))
+        spanish = _known_at(ctx.target_as_source_tokens(sentence))
         run: list[tuple[int, int, bool]] = []  # (start, end, source-language only)
 
         def flush(run: list[tuple[int, int, bool]]) -> Iterator[Hit]:
@@ -210,6 +239,9 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             quoted = text[span[0] - 1 : span[0]] in OPENING_QUOTES and text[span[1] : span[1] + 1] in CLOSING_QUOTES
             if quoted:
                 return  # a quoted title or slogan («La ciudad y los perros») stays in the original
+            inner_capitals = sum(text[s:s + 1].isupper() for s, _, _ in run if span[0] < s < span[1])
+            if inner_capitals >= 2:
+                return  # an institution's name kept in Spanish («Tribunal Electoral del Poder Judicial…»)
             if len(foreign) / len(inside) >= UNTRANSLATED_MIN_SHARE and copied / len(inside) >= 0.6:
                 yield Hit(f"“{text[span[0]:span[1]]}” is left in the source language", target_span=span,
                           confidence=min(1.0, 0.5 + 0.1 * len(foreign)))
@@ -234,7 +266,7 @@ def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         An aligned pair whose similarity (chrF against the pseudo-reference,
         mixed with cross-lingual embedding cosine where computed) is very low,
-        while the rest of the document is in step.
+        or low with an embedding cosine that says the meaning differs too.
     Why it matters:
         Hallucinated or garbled sentences read fluently and so pass fluency
         review; only the comparison with the source shows them.
@@ -246,55 +278,93 @@ def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
         Re-translate the sentence from its source.
     """
     for link in ctx.doc.links:
-        if link.similarity is None or link.similarity >= LOW_ADEQUACY_SIMILARITY:
+        if link.similarity is None or link.similarity >= LOW_ADEQUACY_EMBEDDED_SIMILARITY:
             continue
-        targets = ctx.targets(link)
+        targets, sources = ctx.targets(link), ctx.sources(link)
         if sum(len(s.text) for s in targets) < MIN_ADEQUACY_CHARS:
             continue
-        sources = ctx.sources(link)
-        yield Hit(f"the translation is far from its source (similarity {link.similarity:.2f})",
+        cosine = ctx.engines.group_similarity([s.text for s in sources], [s.text for s in targets])
+        if link.similarity >= LOW_ADEQUACY_SIMILARITY and (cosine is None or cosine >= LOW_ADEQUACY_COSINE):
+            continue
+        evidence = f"similarity {link.similarity:.2f}" + (f", cosine {cosine:.2f}" if cosine is not None else "")
+        yield Hit(f"the translation is far from its source ({evidence})",
                   target_span=(targets[0].start, targets[-1].end),
                   source_span=(sources[0].start, sources[-1].end), confidence=0.6)
 
 
+# Source determiners that give an epicene title its gender («la canciller», «el fiscal»).
+_DETERMINER_GENDER = {"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"}
+# Words that may sit between a title and its portfolio or name («secretaria de Energía»).
+_PORTFOLIO_LINKS = frozenset({"de", "del", "la", "el", "y", "para", "los", "las"})
+
+
 def _name_genders(ctx: CheckContext) -> dict[str, str]:
-    """Name → gender for the people the source introduces with a gendered title: «la secretaria
-    Rodríguez», «Rosa Icela Rodríguez, secretaria de…», «el ministro Ábalos». First names alone are
-    not trusted (the analyser's lexicon guesses wrongly for names from other languages)."""
+    """Name → "f", "m" or "?" for the people the source introduces with a title: «la secretaria
+    Rodríguez», «Rosa Icela Rodríguez, secretaria de…», «la secretaria de Energía, Luz Elena
+    González», «la canciller Bárcena» (the article genders an epicene title). First names alone are
+    not trusted: the analyser's lexicon guesses wrongly for names from other languages."""
     titles = ctx.pair.source.gendered_titles
     genders: dict[str, str] = {}
     for sentence in ctx.doc.source.sentences:
         tokens = [t.token for t in ctx.source_tokens(sentence) or []]
         for i, token in enumerate(tokens):
-            gender = titles.get(token.surface.lower()) if token.pos == "n" else None
-            if not gender:
+            word = token.surface.lower()
+            if word not in titles or word in _DETERMINER_GENDER:
                 continue
-            # the name right after the title («la secretaria Rosa Icela Rodríguez») …
-            after = _name_run(tokens, i + 1)
-            # … or the name in apposition before it («Rosa Icela Rodríguez, secretaria de …»)
-            before = _name_run_before(tokens, i - 2) if i >= 2 and tokens[i - 1].surface == "," else []
-            for name in after + before:
-                genders.setdefault(name, gender)
+            determiner = tokens[i - 1].surface.lower() if i else ""
+            gender = titles[word] or _DETERMINER_GENDER.get(determiner, "?")
+            for name in _name_after_title(tokens, i + 1) + _name_before_title(tokens, i):
+                if genders.get(name, gender) != gender:
+                    gender = "?"  # two people of one surname: no evidence either way
+                genders[name] = gender
     return {name: g for name, g in genders.items() if len(name) > 2}
 
 
+def _mentioned_genders(ctx: CheckContext, sentences: list[Sentence]) -> set[str]:
+    """Genders of the people the source sentences mention with an article and a gendered noun."""
+    titles = ctx.pair.source.gendered_titles
+    genders = set()
+    for sentence in sentences:
+        tokens = [t.token.surface.lower() for t in ctx.source_tokens(sentence) or []]
+        for before, word in itertools.pairwise(tokens):
+            gender = titles.get(word) or _DETERMINER_GENDER.get(before) if word in titles else None
+            if gender and before in _DETERMINER_GENDER:
+                genders.add(gender)
+    return genders
+
+
 def _is_name(token: Token) -> bool:
-    return token.surface[:1].isupper() and token.pos in {"np", ""}
+    return token.surface[:1].isupper() and token.pos not in {"det", "pr", "cnjcoo", "cnjsub", "sent", "cm"}
 
 
 def _name_run(tokens: list[Token], start: int) -> list[str]:
     run = []
     while start < len(tokens) and _is_name(tokens[start]):
-        run.append(tokens[start].surface)
+        run.extend(tokens[start].surface.split())
         start += 1
     return run
 
 
-def _name_run_before(tokens: list[Token], end: int) -> list[str]:
+def _name_after_title(tokens: list[Token], start: int) -> list[str]:
+    """«secretaria Rodríguez» or «secretaria de Energía, Luz Elena González»."""
+    run = _name_run(tokens, start)
+    if run:
+        return run
+    j = start
+    while j < len(tokens) and (tokens[j].surface.lower() in _PORTFOLIO_LINKS or _is_name(tokens[j])):
+        j += 1
+    return _name_run(tokens, j + 1) if j < len(tokens) and tokens[j].surface == "," else []
+
+
+def _name_before_title(tokens: list[Token], title: int) -> list[str]:
+    """«Rosa Icela Rodríguez, secretaria de…»."""
+    if title < 2 or tokens[title - 1].surface != ",":
+        return []
     run = []
-    while end >= 0 and _is_name(tokens[end]):
-        run.append(tokens[end].surface)
-        end -= 1
+    j = title - 2
+    while j >= 0 and _is_name(tokens[j]):
+        run.extend(tokens[j].surface.split())
+        j -= 1
     return run
 
 
@@ -323,13 +393,16 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
         return
     text = ctx.doc.target.text
     for sentence in ctx.doc.target.sentences:
+        link = ctx.link_of_target(sentence.index)
+        # genders of all the people the aligned source mentions («al abogado del acusado»)
+        mentioned = _mentioned_genders(ctx, ctx.sources(link)) if link else set()
         seen: set[str] = set()  # genders of the people named so far in this sentence
         for word, start, end in words(text, sentence.start, sentence.end):
             if word in names:
                 seen.add(names[word])
                 continue
             gender = next((g for g, ps in pronouns.items() if word.lower() in ps), None)
-            if gender is None or len(seen) != 1 or gender in seen:
+            if gender is None or len(seen) != 1 or gender in seen or "?" in seen or gender in mentioned:
                 continue
             (expected,) = seen
             right = ctx.pair.target.pronoun_counterparts.get(word.lower())

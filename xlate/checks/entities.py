@@ -36,6 +36,19 @@ def _names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
             yield word, start, end
 
 
+def _full_names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, set[str]]]:
+    """Runs of two or more capitalised words ("Gustavo Petro", "Nicolás Maduro"), with their folded words."""
+    run: list[tuple[str, int, int]] = []
+    for word, start, end in [*words(text, sentence.start, sentence.end), ("", -1, -1)]:
+        gap = text[run[-1][2] : start] if run else ""
+        if word[:1].isupper() and word.isalpha() and not word.isupper() and (not run or gap == " "):
+            run.append((word, start, end))
+            continue
+        if len(run) >= 2:
+            yield " ".join(w for w, _, _ in run), run[0][1], run[-1][2], {fold(w) for w, _, _ in run}
+        run = [(word, start, end)] if word[:1].isupper() and word.isalpha() and not word.isupper() else []
+
+
 def _folded_words(text: str) -> set[str]:
     return {fold(w) for w, _, _ in words(text)}
 
@@ -71,6 +84,22 @@ def _skeleton(folded: str) -> str:
     for a, b in _TRANSLITERATIONS:
         folded = folded.replace(a, b)
     return folded
+
+
+def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[str]) -> Iterator[Hit]:
+    """A full name in the translation sharing no word with the source, where the aligned source has a
+    full name sharing no word with the translation: one person put in place of another."""
+    source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
+    for _link, sources, targets in ctx.pairs():
+        absent = [name for s in sources for name, _, _, parts in _full_names(source_text, s)
+                  if not parts & target_known]
+        if not absent:
+            continue
+        for sentence in targets:
+            for name, start, end, parts in _full_names(target_text, sentence):
+                if not parts & known:
+                    yield Hit(f"“{name}” is not in the source, which names {absent[0]} here", (start, end),
+                              suggestion=absent[0], confidence=0.75)
 
 
 def _is_exonym_ending(name: str, source_name: str) -> bool:
@@ -119,6 +148,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     function_words = ctx.pair.target.non_final_words
     wordlist = ctx.pair.target.wordlist
     source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s)}
+    yield from _swapped_full_names(ctx, known, target_known)
     for _link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the translation lacks

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, ends_sentence, words
+from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, ends_sentence, is_abbreviation, words
+from xlate.checks.text import previous_word as _previous_word
 from xlate.model import Sentence, Severity
 from xlate.similarity import chrf
 
@@ -26,25 +27,6 @@ TRUNCATION_LENGTH_RATIO = 0.5
 TRUNCATION_PREFIX_CHRF = 45.0
 
 _BREAK_LOWER = re.compile(r"(?<![.\s])\.[ \t]+([" + re.escape(OPENING_QUOTES + "(") + r"]?)([a-z][\w'’-]*)")
-
-
-def _previous_word(text: str, pos: int) -> str:
-    """The whitespace-delimited token that ends at ``pos`` (including its final period)."""
-    start = pos
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[start:pos]
-
-
-def _is_abbreviation(token: str, ctx: CheckContext) -> bool:
-    lang = ctx.pair.target
-    bare = token.lstrip("(" + OPENING_QUOTES)
-    if bare in lang.abbreviations or bare in lang.abbreviations_never_final:
-        return True
-    core = bare.rstrip(".")
-    # initials and dotted acronyms: "J.", "U.S.", "e.g.", "No.", "p.m."
-    return len(core) <= 1 or "." in core or (core[:1].isupper() and len(core) <= 3 and core.isalpha()
-                                             and core not in {"Yes", "Now", "Too", "Him", "Her", "Air"})
 
 
 @check("XL102", "midclause-break", "fluency/punctuation", Severity.MAJOR, superseded_by=("XL104",))
@@ -67,8 +49,10 @@ def midclause_break(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.doc.target.text
     for paragraph in ctx.doc.target.paragraphs:
         for match in _BREAK_LOWER.finditer(text, paragraph.start, paragraph.end):
-            if _is_abbreviation(_previous_word(text, match.start() + 1), ctx):
+            if is_abbreviation(_previous_word(text, match.start() + 1), ctx.pair.target):
                 continue
+            if any(c.isupper() for c in match.group(2)):
+                continue  # brands written in lower case: "eBay", "iPhone"
             word_end = match.end(2)
             yield Hit(
                 f"sentence break inside a clause before {match.group(2)!r}",
@@ -150,12 +134,18 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
             continue
         adjective = words_only[0]
         nouns = [t for t in left_tokens if t.token.pos in {"n", "np"}]
-        following = right_tokens[right_tokens.index(adjective) + 1 : right_tokens.index(adjective) + 2]
+        position = right_tokens.index(adjective)
+        following = right_tokens[position + 1 : position + 3]
         stands_alone = _is_verbless(right_tokens) and len(words_only) <= MAX_FRAGMENT_WORDS
         dangles = bool(following) and following[0].token.pos in DANGLING_FOLLOWERS
         pseudo = ctx.pseudo_reference(ctx.sources(link)) or ""
-        joins = bool(nouns) and _adjective_joins_source_phrase(
-            pseudo, adjective.token.surface, nouns[-1].token.surface)
+        left_words = [t for t in left_tokens if t.token.pos not in {"sent", "cm", "lquot", "rquot"}]
+        ends_on_noun = bool(left_words) and left_words[-1].token.pos in {"n", "np"}
+        # "Mexican officials…", "Spanish economic growth…": the adjective heads a noun phrase
+        tags = [t.token.pos for t in following]
+        heads_noun = tags[:1] in (["n"], ["np"]) or tags[:2] in (["adj", "n"], ["adj", "np"])
+        joins = bool(nouns) and ((ends_on_noun and not heads_noun) or _adjective_joins_source_phrase(
+            pseudo, adjective.token.surface, nouns[-1].token.surface))
         if not (stands_alone or (_is_proper_in(pseudo, adjective.token.surface) and (dangles or joins))):
             continue
         period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1

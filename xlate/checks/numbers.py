@@ -46,9 +46,15 @@ def _digit_values(token: str) -> set[float]:
     decade = token.endswith("s")
     token = token.rstrip("s")
     groups = re.split(r"[.,:  ]", token)
-    values = {float("".join(groups))}
+    values = set()
+    if len(groups) == 1 or all(len(g) == 3 for g in groups[1:]):
+        values.add(float("".join(groups)))  # thousands separators: "2.000", "2,000", "10 405"
     if len(groups) == 2:
-        values.add(float(f"{groups[0]}.{groups[1]}"))
+        values.add(float(f"{groups[0]}.{groups[1]}"))  # a decimal: "1,5", "1.5", "15:30" (as 15.30)
+        if ":" in token:
+            values.add(float(f"{int(groups[0]) % 12}.{groups[1]}"))  # 15:30 is 3:30 p.m.
+    if len(groups) > 2:
+        values.add(float("".join(groups[:-1]) + "." + groups[-1]))  # "10.405,83"
     if decade:
         values |= {v % 100 for v in values}
     return values
@@ -88,6 +94,8 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             found.append(Mention(frozenset(values), w_start, w_end, word, "word-magnitude"))
             continue
         is_name = word[:1].isupper() and w_start > start  # "BBC Two" and 'Nine' are names
+        if lower in lang.ordinal_words:  # «el primero de mayo» is May 1 (ordinals only add values)
+            found.append(Mention(frozenset({float(lang.ordinal_words[lower])}), w_start, w_end, word, "ordinal"))
         if lower in lang.number_words and lang.number_words[lower] > 1 and not is_name \
                 and lower not in lang.magnitudes:  # "thousand" alone only scales a number
             values = _scaled({float(lang.number_words[lower])}, text[w_end : w_end + 30], lang)
@@ -146,7 +154,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             candidates = [m.text for m in linked if (m.kind == "month") == is_month
                           and not m.values & target_values]
-            if mention.kind == "word-magnitude" or (mention.kind == "word" and not candidates):
+            if mention.kind in ("word-magnitude", "ordinal") or (mention.kind == "word" and not candidates):
                 continue  # "the two countries" for «ambos países» is a rendering, not an error
             expected = f" (the source has {', '.join(candidates)})" if candidates else ""
             what = "month" if is_month else "number"

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
+from xlate.checks.text import is_abbreviation, previous_word
 from xlate.model import Severity
+from xlate.pairs import LanguageResources
 
 # (name, pattern, message, replacement) — each pattern matches only the offending marks.
 STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
-    ("period-comma", re.compile(r"(?<![.\s])[.!?][ \t]+,|(?<=[a-z]{3})(?<!etc)\.,"),
-     "a full stop followed by a comma", ","),
+    ("period-comma", re.compile(r"(?<![.\s])[.!?][ \t]*,"), "a full stop followed by a comma", ","),
     ("comma-period", re.compile(r",[ \t]*\.(?!\.)"), "a comma followed by a full stop", "."),
     ("double-period", re.compile(r"(?<![.\s])\.\.(?![.])"), "a doubled full stop", "."),
     ("space-before-period", re.compile(r"(?<=[^\W\d_])[ \t]+\.(?![.\d\w])"), "a space before the full stop",
@@ -24,8 +25,14 @@ STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
 )
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(1 for _ in pattern.finditer(text))
+def _after_abbreviation(name: str, match: re.Match[str], text: str, lang: LanguageResources) -> bool:
+    """"U.S.," and "Calif.," are fine; ". ," with a space is wrong even after an abbreviation."""
+    return name == "period-comma" and match.group() == ".," and is_abbreviation(
+        previous_word(text, match.start() + 1), lang)
+
+
+def _count(name: str, pattern: re.Pattern[str], text: str, lang: LanguageResources) -> int:
+    return sum(1 for m in pattern.finditer(text) if not _after_abbreviation(name, m, text, lang))
 
 
 @check("XL103", "stray-punctuation", "fluency/punctuation", Severity.MAJOR)
@@ -50,9 +57,10 @@ def stray_punctuation(ctx: CheckContext) -> Iterator[Hit]:
     """
     text = ctx.doc.target.text
     source = ctx.doc.source.text
-    for _name, pattern, message, replacement in STRAY_PATTERNS:
-        matches = list(pattern.finditer(text))
-        if not matches or _count(pattern, source) >= len(matches):
+    lang = ctx.pair.target
+    for name, pattern, message, replacement in STRAY_PATTERNS:
+        matches = [m for m in pattern.finditer(text) if not _after_abbreviation(name, m, text, lang)]
+        if not matches or _count(name, pattern, source, ctx.pair.source) >= len(matches):
             continue
         for match in matches:
             yield Hit(message, target_span=(match.start(), match.end()),
@@ -65,7 +73,9 @@ _CLOSER_AFTER_ATTRIBUTION = re.compile(
     r",[ \t]+(?:he|she|they|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)[ \t]+"
     r"(?:said|says|added|stressed|explained|noted|insisted|warned|recalled|told [\w ]{2,20}?)[.!?](”|\")"
 )
-_SHIFTED_CLOSER = re.compile(r"[,.][ \t]+([\w’']+)(\"|”)(?=[ \t]+\w)")
+# The closing quote slid onto the word after the comma, which starts the attribution ('world, he" said').
+_SHIFTED_CLOSER = re.compile(
+    r"[,.][ \t]+(he|she|they|it|we|I|and|but|said|says|the|a|an|his|her|their|our)(\"|”)(?=[ \t]+\w)", re.I)
 
 
 def _quote_is_open(text: str, start: int, end: int, opener: str) -> bool:

@@ -14,6 +14,8 @@ from xlate.model import Severity
 MAX_LOOP_WORDS = 8
 # A phrase this long repeated after a comma is a loop too ("by lawyer Leal Pinzón, by lawyer Leal Pinzón").
 MIN_COMMA_LOOP_WORDS = 3
+# Verb particles that may meet the same preposition: "gave in in March", "took on on Monday".
+PARTICLES = frozenset({"in", "on", "up", "off", "over", "out", "down", "by"})
 # Doubled words that are grammatical English ("had had", "that that").
 GRAMMATICAL_DOUBLES = frozenset({"had", "that", "is", "do", "very", "no", "bye", "so", "far", "many", "more",
                                  "again", "long", "ha", "knock", "yes", "oh", "now", "go", "you"})
@@ -31,8 +33,8 @@ def repetition(ctx: CheckContext) -> Iterator[Hit]:
 
     What it flags:
         A word or a phrase of up to eight words repeated immediately, separated
-        only by spaces (or by a comma, for phrases of three words or more). Grammatical doubles ("had had") and repeats the source
-        also has ("muy, muy" → "very, very") are not flagged.
+        only by spaces (or by a comma, for phrases of three words or more).
+        Grammatical doubles ("had had") and repeats the source also has ("muy, muy" → "very, very") are not flagged.
     Why it matters:
         Neural decoders loop and editors' paste errors double words; both read as
         sloppy and can change the meaning ("a few few days").
@@ -58,7 +60,9 @@ def repetition(ctx: CheckContext) -> Iterator[Hit]:
                 gap = text[tokens[i + n - 1][2] : tokens[i + n][1]]
                 if gap.strip() and not (n >= MIN_COMMA_LOOP_WORDS and gap.strip() == ","):
                     continue  # "no, no" and "Why? Why?" are separated by punctuation
-                if n == 1 and (first[0] in GRAMMATICAL_DOUBLES or first[0].isdigit()
+                after = text[tokens[i + 1][2] : tokens[i + 1][2] + 3].strip()[:1]
+                particle = first[0] in PARTICLES and (after.isupper() or after.isdigit())
+                if n == 1 and (first[0] in GRAMMATICAL_DOUBLES or first[0].isdigit() or particle
                                or first[0] in source_doubles or (len(first[0]) == 1 and first[0] != "a")):
                     continue
                 hit = n

@@ -63,6 +63,10 @@ def _phrase(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", re.IGNORECASE)
 
 
+# Characters around an office in the source searched for a country cue («la canciller argentina»).
+COUNTRY_WINDOW = 60
+
+
 def _offices_in_source(ctx: CheckContext) -> list[tuple[OfficialTitle, list[re.Match[str]]]]:
     folded = fold(ctx.doc.source.text)
     found = []
@@ -73,15 +77,65 @@ def _offices_in_source(ctx: CheckContext) -> list[tuple[OfficialTitle, list[re.M
     return found
 
 
+def _resolve_countries(ctx: CheckContext, found: list[tuple[OfficialTitle, list[re.Match[str]]]]
+                       ) -> dict[str, OfficialTitle]:
+    """Office → the row of the country the source places it in, for offices several countries share."""
+    folded = fold(ctx.doc.source.text)
+    rows: dict[str, list[OfficialTitle]] = {}
+    for title, _ in found:
+        rows.setdefault(title.source, []).append(title)
+    resolved = {}
+    for office, candidates in rows.items():
+        if len(candidates) == 1:
+            resolved[office] = candidates[0]
+            continue
+        matches = next(m for t, m in found if t.source == office)
+        near = " ".join(folded[max(0, m.start() - COUNTRY_WINDOW) : m.end() + COUNTRY_WINDOW] for m in matches)
+        cues = ctx.pair.country_cues
+        placed = [t for t in candidates
+                  if any(re.search(rf"\b{re.escape(fold(c))}\b", near) for c in cues.get(t.country, ()))]
+        if len(placed) == 1:
+            resolved[office] = placed[0]
+    return resolved
+
+
+def _wrong_renderings(ctx: CheckContext) -> Iterator[tuple[str, OfficialTitle, bool]]:
+    """(rendering, office row, office named in the source) for every rendering to flag, longest first.
+
+    A rendering is wrong when the row of the office's country lists it as wrong or, for an office
+    the source places in a country, when only another country's row accepts it ("Chancellor" for
+    «la canciller argentina»); otherwise only renderings no row of the table accepts are flagged
+    (offices share Spanish names across countries).
+    """
+    found = _offices_in_source(ctx)
+    resolved = _resolve_countries(ctx, found)
+    accepted_anywhere = {fold(a) for title in ctx.pair.titles for a in title.accepted}
+    out: list[tuple[str, OfficialTitle, bool]] = []
+    for office, row in resolved.items():
+        own = {fold(a) for a in row.accepted}
+        others = [t for t, _ in found if t.source == office and t is not row]
+        out.extend((w, row, True) for w in row.wrong if fold(w) not in own)
+        out.extend((r, row, True) for t in others for r in (*t.accepted, *t.wrong) if fold(r) not in own)
+    in_source = {t.source for t, _ in found}
+    for title, _ in found:
+        if title.source not in resolved:
+            out.extend((w, title, True) for w in title.wrong if fold(w) not in accepted_anywhere)
+    for title in ctx.pair.titles:
+        if title.source not in in_source:
+            out.extend((w, title, False) for w in title.wrong if fold(w) not in accepted_anywhere)
+    yield from sorted(out, key=lambda item: (-len(item[0]), not item[2]))
+
+
 @check("XL303", "official-title", "terminology", Severity.MAJOR)
 def official_title(ctx: CheckContext) -> Iterator[Hit]:
     """An office mistranslated: «secretario de Seguridad Nacional» (US) → "Secretary of National Security".
 
     What it flags:
-        A literal rendering listed as wrong in the shipped table of offices of
-        Mexico, the United States, Spain, Latin America and international bodies
-        (``xlate/pairs/data/titles_es_en.tsv``) and accepted by no office of the
-        table. Offices named in the source come first and give the suggestion.
+        A rendering of an office that the shipped table of offices of Mexico,
+        the United States, Spain, Latin America and international bodies
+        (``xlate/pairs/data/titles_es_en.tsv``) lists as wrong, or that belongs
+        to another country's office of the same Spanish name when the source
+        says whose office it is («la canciller argentina» → not "Chancellor").
     Why it matters:
         Official titles are facts: "Secretary of National Security" does not
         exist in the US cabinet, and a wrong title can point to another person.
@@ -93,24 +147,15 @@ def official_title(ctx: CheckContext) -> Iterator[Hit]:
         Use the accepted English name of the office.
     """
     text = ctx.doc.target.text
-    in_source = _offices_in_source(ctx)
-    # a rendering any office of the table accepts is never flagged: offices share Spanish names
-    # across countries (the «fiscal general» of Venezuela, Guatemala and the US)
-    accepted = {fold(a) for title in ctx.pair.titles for a in title.accepted}
-    candidates = [t for t, _ in in_source] or list(ctx.pair.titles)
-    seen: set[tuple[int, int]] = set()
-    for title in sorted(candidates, key=lambda t: -max((len(w) for w in t.wrong), default=0)):
-        for wrong in sorted(title.wrong, key=len, reverse=True):
-            if fold(wrong) in accepted:
+    seen: list[tuple[int, int]] = []
+    for rendering, title, named in _wrong_renderings(ctx):
+        for match in _phrase(rendering).finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in seen):
                 continue
-            for match in _phrase(wrong).finditer(text):
-                if any(s <= match.start() < e or match.start() <= s < match.end() for s, e in seen):
-                    continue
-                seen.add(match.span())
-                where = {"intl": "international"}.get(title.country, title.country)
-                yield Hit(f"“{match.group()}” is not the English name of the office «{title.source}» "
-                          f"({where})", target_span=match.span(), suggestion=title.accepted[0],
-                          confidence=0.85 if title in [t for t, _ in in_source] else 0.6)
+            seen.append(match.span())
+            where = {"intl": "international"}.get(title.country, title.country)
+            yield Hit(f"“{match.group()}” is not the English name of the office «{title.source}» ({where})",
+                      target_span=match.span(), suggestion=title.accepted[0], confidence=0.85 if named else 0.6)
 
 
 @check("XL302", "inconsistent-term", "terminology/inconsistent", Severity.MINOR)
@@ -118,8 +163,8 @@ def inconsistent_term(ctx: CheckContext) -> Iterator[Hit]:
     """One source office or term rendered in different ways within an article.
 
     What it flags:
-        An office from the titles table named in the source whose English
-        renderings in the translation differ (e.g. "Foreign Minister" in one
+        An office from the titles table named in the source (and placed in one
+        country) whose English renderings in the translation differ (e.g. "Foreign Minister" in one
         paragraph and "Secretary of Foreign Affairs" in another); every
         rendering after the first is flagged.
     Why it matters:
@@ -133,7 +178,11 @@ def inconsistent_term(ctx: CheckContext) -> Iterator[Hit]:
     """
     text = ctx.doc.target.text
     flagged: set[tuple[int, int]] = set()
-    for title, _ in _offices_in_source(ctx):
+    found = _offices_in_source(ctx)
+    resolved = _resolve_countries(ctx, found)
+    for title, _ in found:
+        if resolved.get(title.source) is not title:
+            continue  # an office several countries share, placed in none: renderings may differ rightly
         renderings = sorted(
             ((m.start(), m.end(), fold(r)) for r in (*title.accepted, *title.wrong) for m in _phrase(r).finditer(text)),
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from xlate.pairs import LanguageResources
+
 # A word: letters (with combining marks, so non-NFC input still matches), digits, inner ' ’ - . ,
 WORD = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-.,](?=[^\W_]))*", re.UNICODE)
 OPENING_QUOTES = "“‘«\"'"
@@ -26,3 +28,26 @@ def ends_sentence(text: str) -> bool:
 
 def is_capitalised(word: str) -> bool:
     return bool(word) and word[0].isupper()
+
+
+def previous_word(text: str, pos: int) -> str:
+    """The whitespace-delimited token that ends at ``pos`` (including its final period)."""
+    start = pos
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:pos]
+
+
+# Short capitalised words that end sentences and are no abbreviation.
+_SHORT_WORDS = frozenset({"Yes", "Now", "Too", "Him", "Her", "Air", "War", "Day", "Law", "Sea", "Act", "Art"})
+
+
+def is_abbreviation(token: str, lang: LanguageResources) -> bool:
+    """True when a token ending in a period is an abbreviation ("p.m.", "U.S.", "Calif.", "Sr.")."""
+    bare = token.lstrip("(" + OPENING_QUOTES).rstrip(",;:")
+    if bare in lang.abbreviations or bare in lang.abbreviations_never_final:
+        return True
+    core = bare.rstrip(".")
+    # initials and dotted acronyms: "J.", "U.S.", "e.g."; short capitalised forms: "No.", "Gen."
+    return len(core) <= 1 or "." in core or (
+        core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in _SHORT_WORDS)

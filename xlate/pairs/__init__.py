@@ -85,6 +85,8 @@ class LanguagePair:
     apertium_target_prefix: str
     calques_file: str | None = None
     titles_file: str | None = None
+    # Country code → source-language words that place an office in that country («estadounidense»).
+    country_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def calques(self) -> tuple[Calque, ...]:

@@ -62,6 +62,13 @@ SPANISH = LanguageResources(
         "embajador": "m", "la": "f", "el": "m", "señora": "f", "señor": "m", "doña": "f", "don": "m",
         "sra.": "f", "sr.": "m", "jefa": "f", "jefe": "m", "candidata": "f", "candidato": "m",
         "consejera": "f", "consejero": "m", "subsecretaria": "f", "subsecretario": "m",
+        "abogada": "f", "abogado": "m", "acusada": "f", "acusado": "m", "mujer": "f", "hombre": "m",
+        "madre": "f", "padre": "m", "hija": "f", "hijo": "m", "esposa": "f", "esposo": "m",
+        "hermana": "f", "hermano": "m", "niña": "f", "niño": "m", "activista": "", "periodista": "",
+        "dirigente": "", "líder": "", "testigo": "", "víctima": "", "entrenador": "m", "entrenadora": "f",
+        "empresaria": "f", "empresario": "m", "doctora": "f", "doctor": "m", "profesora": "f",
+        "profesor": "m", "autora": "f", "autor": "m", "reina": "f", "rey": "m", "princesa": "f",
+        "príncipe": "m",
     },
     roman_numerals=True,
     magnitudes={"mil": 10**3, "millón": 10**6, "millones": 10**6, "millardos": 10**9, "billón": 10**12,
@@ -70,7 +77,13 @@ SPANISH = LanguageResources(
 
 ENGLISH = LanguageResources(
     code="en",
-    abbreviations=frozenset({"a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co."}),
+    abbreviations=frozenset({
+        "a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.",
+        # AP style US states
+        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
+        "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.",
+        "Ore.", "Pa.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wyo.", "N.J.", "N.Y.", "D.C.",
+    }),
     abbreviations_never_final=frozenset({
         "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.",
         "St.", "Mt.", "Jr.", "Sr.", "vs.", "e.g.", "i.e.", "EE.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.",
@@ -85,10 +98,10 @@ ENGLISH = LanguageResources(
         "her their our my your him them us me also there here into about after before over under more most such"
         .split()
     ),
-    non_final_words=frozenset({
+    non_final_words=frozenset({  # prepositions are left out: they end phrasal verbs ("sworn in")
         "the", "a", "an", "of", "and", "or", "nor", "but", "because", "although", "whose",
         "its", "their", "my", "your", "our", "between", "among", "during", "than", "every", "each",
-        "very", "whether", "if", "into", "onto", "from", "with", "at", "in", "by", "for",
+        "very", "whether", "if",
     }),
     pronoun_counterparts={"he": "she", "him": "her", "his": "her", "himself": "herself", "she": "he",
                           "her": "his", "hers": "his", "herself": "himself"},
@@ -113,4 +126,16 @@ ES_EN = LanguagePair(
     apertium_target_prefix="eng-spa",
     calques_file="calques_es_en.tsv",
     titles_file="titles_es_en.tsv",
+    country_cues={
+        "US": ("estadounidense", "estados unidos", "ee. uu.", "ee.uu.", "eeuu", "eua", "norteamericano",
+               "washington", "casa blanca"),
+        "MX": ("mexicano", "mexicana", "méxico", "mexico"),
+        "ES": ("español", "española", "españa", "moncloa"),
+        "AR": ("argentino", "argentina"), "CO": ("colombiano", "colombiana", "colombia"),
+        "CL": ("chileno", "chilena", "chile"), "PE": ("peruano", "peruana", "perú", "peru"),
+        "VE": ("venezolano", "venezolana", "venezuela"), "CU": ("cubano", "cubana", "cuba"),
+        "GT": ("guatemalteco", "guatemalteca", "guatemala"), "SV": ("salvadoreño", "salvadoreña", "el salvador"),
+        "NI": ("nicaragüense", "nicaragua"), "HN": ("hondureño", "hondureña", "honduras"),
+        "DE": ("alemán", "alemana", "alemania"), "AT": ("austriaco", "austriaca", "austria"),
+    },
 )
