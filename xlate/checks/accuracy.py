@@ -239,8 +239,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             quoted = text[span[0] - 1 : span[0]] in OPENING_QUOTES and text[span[1] : span[1] + 1] in CLOSING_QUOTES
             if quoted:
                 return  # a quoted title or slogan («La ciudad y los perros») stays in the original
-            inner_capitals = sum(text[s:s + 1].isupper() for s, _, _ in run if span[0] < s < span[1])
-            if inner_capitals >= 2:
+            lowercase = [text[s:e].lower() for s, e, f in inside if f and not text[s:s + 1].isupper()]
+            if all(w in ctx.pair.source.name_connectors for w in lowercase):
                 return  # an institution's name kept in Spanish («Tribunal Electoral del Poder Judicial…»)
             if len(foreign) / len(inside) >= UNTRANSLATED_MIN_SHARE and copied / len(inside) >= 0.6:
                 yield Hit(f"“{text[span[0]:span[1]]}” is left in the source language", target_span=span,

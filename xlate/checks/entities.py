@@ -91,8 +91,11 @@ def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[st
     full name sharing no word with the translation: one person put in place of another."""
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     for _link, sources, targets in ctx.pairs():
+        pseudo = ctx.pseudo_reference(sources) or ""
+        # names Apertium copies unchanged are names of people and places, not translatable phrases
+        # («Jemeres Rojos», «Oriente Próximo», «La Reina»)
         absent = [name for s in sources for name, _, _, parts in _full_names(source_text, s)
-                  if not parts & target_known]
+                  if not parts & target_known and name in pseudo]
         if not absent:
             continue
         for sentence in targets:

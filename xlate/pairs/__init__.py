@@ -30,6 +30,8 @@ class LanguageResources:
     months: dict[str, int]
     # Words whose presence proves a clause has a finite verb even when the tagger is unsure.
     function_words: frozenset[str] = frozenset()
+    # Lower-case words that join the capitalised words of a name («Banco de la Nación»).
+    name_connectors: frozenset[str] = frozenset()
     # Function words: not content for coverage comparisons (omission, addition).
     stopwords: frozenset[str] = frozenset()
     # Words that cannot end a sentence (articles, prepositions, conjunctions): a truncation cue.

@@ -71,6 +71,7 @@ SPANISH = LanguageResources(
         "príncipe": "m",
     },
     roman_numerals=True,
+    name_connectors=frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "por", "en"}),
     magnitudes={"mil": 10**3, "millón": 10**6, "millones": 10**6, "millardos": 10**9, "billón": 10**12,
                 "billones": 10**12},
 )
