@@ -55,6 +55,16 @@ def _needs_embedding(link: Link) -> bool:
     return link.kind != "1-1" or (link.similarity is not None and link.similarity < EMBED_BELOW_SIMILARITY)
 
 
+def _open_sentences(doc: Document) -> Iterator[str]:
+    """The sentences of the links the cheap scores leave open, and of the links beside them (a
+    re-alignment may move a sentence one link over)."""
+    links = doc.links
+    for n, link in enumerate(links):
+        if any(_needs_embedding(near) for near in links[max(0, n - 1) : n + 2]):
+            yield from (doc.source.sentences[i].text for i in link.source)
+            yield from (doc.target.sentences[j].text for j in link.target)
+
+
 class Checker:
     """Checks pairs with one set of engines and one selection of checks."""
 
@@ -90,7 +100,7 @@ class Checker:
         if not self.engines.has_embeddings:
             return
         open_docs = [doc for doc in documents if any(_needs_embedding(link) for link in doc.links)]
-        texts = [s.text for doc in open_docs for side in (doc.source, doc.target) for s in side.sentences]
+        texts = [text for doc in open_docs for text in _open_sentences(doc)]
         if texts:
             self.engines.embed(texts)
             for doc in open_docs:
