@@ -104,7 +104,7 @@ def _xlate_command() -> list[str]:
 
 def run_xlate(args: list[str | Path], cwd: Path, timeout: float = 120) -> Run:
     """xlate ARGS as a real process, from ``cwd``, as in CI (standard error is not a terminal)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("LINES", "FORCE_COLOR")}
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")}
     proc = subprocess.run(
         [*_xlate_command(), *map(str, args)],
         cwd=cwd,

@@ -91,7 +91,7 @@ def run_xlate(args: list[str | Path], cwd: Path, timeout: float = 120) -> Run:
     """xlate ARGS as a real process (standard error is not a terminal, as in CI)."""
     script = Path(sys.executable).with_name("xlate")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "xlate.cli"]
-    env = {k: v for k, v in os.environ.items() if k not in ("LINES", "FORCE_COLOR")}
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")}
     proc = subprocess.run(
         [*command, *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )

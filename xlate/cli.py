@@ -290,7 +290,10 @@ def list_checks() -> None:
 
     from xlate.checks.registry import all_checks
 
-    table = Table("code", "name", "category", "severity", "needs", "summary", box=None)
+    table = Table(box=None)
+    for column in ("code", "name", "category", "severity", "needs"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("summary", ratio=1, min_width=30)
     for spec in all_checks():
         table.add_row(spec.code, spec.name, spec.category, spec.severity.value,
                       ",".join(sorted(spec.needs)) or "-", spec.summary)
