@@ -58,11 +58,19 @@ def _raw_sentence_spans(text: str, start: int, end: int, lang: str) -> Iterator[
             yield start + tail_start, start + tail_end
 
 
+# A "sentence" that is one capitalised token this short ending in a period is an abbreviation the
+# segmenter split after («Mr.», «Pfc.», «d. C.»), unless it is a word that can stand alone.
+_LONE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{0,3}\.|[a-z]\. ?[A-Z]\.)$")
+_STANDALONE_WORDS = frozenset({"No.", "Sí.", "Si.", "Yes.", "Ok.", "Oh.", "Ah.", "Ya.", "Eh.", "Bien.", "Así."})
+
+
 def _ends_with_abbreviation(sentence: str, resources: LanguageResources, next_text: str) -> bool:
     """True when the break after ``sentence`` falls after an abbreviation, not at a sentence end."""
     words = sentence.split()
     if not words:
         return False
+    if _LONE_ABBREVIATION.match(sentence.strip()) and sentence.strip() not in _STANDALONE_WORDS:
+        return True
     last = words[-1].lstrip("(«“\"'")
     if last in resources.abbreviations_never_final:
         return True

@@ -20,6 +20,8 @@ MISALIGNED_COSINE = 0.86
 MISALIGNED_CHRF_ALONE = 27.0
 # Passages shorter than this (characters) are too short to judge.
 MIN_PASSAGE_CHARS = 60
+# Unmatched sentences shorter than this (words) are mostly segmentation debris («Como en Mr.»).
+MIN_UNMATCHED_WORDS = 5
 
 
 @check("XL401", "misaligned", "accuracy/mistranslation", Severity.CRITICAL, needs=("apertium",))
@@ -73,8 +75,8 @@ def unmatched_source(ctx: CheckContext) -> Iterator[Hit]:
     """A source sentence with no translation.
 
     What it flags:
-        A source sentence the alignment leaves unmatched (a 1-0 link). The
-        caret marks where its translation would be.
+        A source sentence of five words or more that the alignment leaves
+        unmatched (a 1-0 link). The caret marks where its translation would be.
     Why it matters:
         Whole sentences dropped in translation are the largest omissions, often
         a quote or a figure.
@@ -93,6 +95,8 @@ def unmatched_source(ctx: CheckContext) -> Iterator[Hit]:
             previous_end = targets[-1].end
             continue
         for sentence in ctx.sources(link):
+            if len(sentence.text.split()) < MIN_UNMATCHED_WORDS:
+                continue
             yield Hit(f"no translation for the source sentence “{sentence.text[:80]}”",
                       target_span=(previous_end, previous_end) if text else None,
                       source_span=(sentence.start, sentence.end), confidence=0.7)
@@ -103,8 +107,8 @@ def unmatched_target(ctx: CheckContext) -> Iterator[Hit]:
     """A translated sentence with no source.
 
     What it flags:
-        A target sentence the alignment leaves unmatched (a 0-1 link): nothing
-        in the source corresponds to it.
+        A target sentence of five words or more that the alignment leaves
+        unmatched (a 0-1 link): nothing in the source corresponds to it.
     Why it matters:
         Added sentences put claims in a story that its author never made.
     Example:
@@ -118,5 +122,7 @@ def unmatched_target(ctx: CheckContext) -> Iterator[Hit]:
         if link.source:
             continue
         for sentence in ctx.targets(link):
+            if len(sentence.text.split()) < MIN_UNMATCHED_WORDS:
+                continue
             yield Hit("this sentence has no counterpart in the source",
                       target_span=(sentence.start, sentence.end), confidence=0.7)

@@ -106,8 +106,13 @@ def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[st
 
 
 def _is_exonym_ending(name: str, source_name: str) -> bool:
-    """Same length, only the last letter differs: «Palestina» → "Palestine", «Jerusalén» → "Jerusalem"."""
-    return len(name) == len(source_name) and name[:-1] == source_name[:-1]
+    """Same length with only the last letter different («Palestina» → "Palestine", «Jerusalén» →
+    "Jerusalem"), or one is the other plus an ending of at most two letters («Microcrédito» →
+    "Microcredit", «Hampton» → "Hamptons")."""
+    if len(name) == len(source_name):
+        return name[:-1] == source_name[:-1]
+    short, long = sorted((name, source_name), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2
 
 
 def _keeps_accents(source_text: str, target_text: str) -> bool:

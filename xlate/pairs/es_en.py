@@ -48,7 +48,8 @@ SPANISH = LanguageResources(
     }),
     abbreviations_never_final=frozenset({
         "Sr.", "Sra.", "Srta.", "Dr.", "Dra.", "Lic.", "Ing.", "Gral.", "Pdte.", "Excmo.", "Excma.",
-        "EE.", "Uds.", "Ud.", "Sto.", "Sta.", "St.", "Av.", "Avda.", "Dña.", "D.", "a.", "p.",
+        "EE.", "Uds.", "Ud.", "Sto.", "Sta.", "St.", "Av.", "Avda.", "Dña.", "D.", "a.", "p.", "d.", "Mr.",
+        "Mrs.", "Ms.", "Gob.", "Sen.", "Dip.", "Prof.",
     }),
     number_words=_ES_NUMBERS,
     ordinal_words=_ES_ORDINALS,
