@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -23,6 +23,10 @@ from xlate.errors import XlateError
 from xlate.gate import gate_fails
 from xlate.model import BadInput, DocumentResult, PairInput, Severity
 from xlate.report import RunInfo, writers
+from xlate.score import mqm_score
+
+if TYPE_CHECKING:
+    from xlate.pipeline import Checker
 
 app = typer.Typer(
     name="xlate",
@@ -31,7 +35,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line, whatever the width
 # Show a progress bar on batches at least this long (when standard error is a terminal).
 PROGRESS_MIN_PAIRS = 20
 
@@ -184,6 +188,20 @@ def _resolve(config: Config, fail_on: str | None, min_severity: str | None, sele
     return config
 
 
+def _checker(config: Config) -> Checker:
+    """The checker a resolved configuration describes."""
+    from xlate.io.glossary import read_glossary
+    from xlate.pipeline import Checker, Settings
+
+    terms = read_glossary(config.glossary) if config.glossary else ()
+    try:
+        return Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore),
+                                Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
+                                config.marian_model, config.encoder_model))
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _read(request: CheckRequest) -> Iterator[PairInput | BadInput]:
     from xlate.io.detect import read_inputs
 
@@ -194,8 +212,6 @@ def _read(request: CheckRequest) -> Iterator[PairInput | BadInput]:
 def _run_check(request: CheckRequest, config: Config) -> int:
     from xlate.baseline import Baseline
     from xlate.cache import ResultCache
-    from xlate.io.glossary import read_glossary
-    from xlate.pipeline import Checker, Settings
 
     fmt = request.fmt or ("jsonl" if request.pairs is not None else "text")
     available = writers()
@@ -205,14 +221,7 @@ def _run_check(request: CheckRequest, config: Config) -> int:
         raise _fail("nothing to check: give SOURCE TARGET, a DIR or FILE, --pairs FILE, or two feeds "
                     "(see xlate check --help)")
     accepted = Baseline.load(request.baseline) if request.baseline else None
-    terms = read_glossary(config.glossary) if config.glossary else ()
-    try:
-        settings = Settings(config.pair, tuple(config.select), tuple(config.ignore),
-                            Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
-                            config.marian_model, config.encoder_model)
-        checker = Checker(settings)
-    except ValueError as exc:
-        raise _fail(str(exc)) from None
+    checker = _checker(config)
     inputs = _read(request)
     total = _count_lines(request.pairs) if request.pairs is not None else None
     collected: list[DocumentResult] = []
@@ -222,8 +231,9 @@ def _run_check(request: CheckRequest, config: Config) -> int:
 
         def results() -> Iterator[DocumentResult]:
             for result in _with_progress(checker.check_pairs(inputs, store), total):
-                if accepted is not None:
+                if accepted is not None and result.document is not None:
                     result.findings = [f for f in result.findings if not accepted.suppresses(result, f)]
+                    result.score = mqm_score(result.findings, result.document.source.text)
                 collected.append(result)
                 yield result
 
@@ -244,43 +254,54 @@ baseline_app = typer.Typer(help="Accepted findings: a gate with --baseline fails
 app.add_typer(baseline_app, name="baseline")
 
 
-def _baseline_command(path: Path, paths: list[Path] | None, pairs: Path | None, update: bool) -> None:
+def _baseline_command(path: Path, request: CheckRequest, config_path: Path | None, update: bool) -> None:
     from xlate.baseline import Baseline
-    from xlate.pipeline import Checker, Settings
 
     try:
-        config = load_config(None)[0]
-        checker = Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore)))
-        request = CheckRequest(paths or [], pairs, None, None, None, None, None, None, None, None)
-        results = [r for r in checker.check_pairs(_read(request)) if r.error is None]
-        base = Baseline.load(path).update(results) if update else Baseline.create(results)
+        checker = _checker(load_config(config_path)[0])
+        results = list(checker.check_pairs(_read(request)))
+        readable = [r for r in results if r.error is None]
+        base = Baseline.load(path).update(readable) if update else Baseline.create(readable)
         base.save(path)
     except XlateError as exc:
         _fail(str(exc))
         raise typer.Exit(2) from None
     except _Exit as exc:
         raise typer.Exit(exc.code) from None
+    for result in results:
+        if result.error is not None:
+            _fail(result.error)
     err.print(f"xlate: {len(base)} accepted finding(s) written to {path}")
+    if len(readable) < len(results):
+        raise typer.Exit(2)
+
+
+InputsArg = Annotated[list[Path] | None, typer.Argument(help="Inputs, as for xlate check.")]
+PairsOpt = Annotated[Path | None, Option("--pairs", help="JSON Lines of pairs.")]
+FeedOpt = Annotated[Path | None, Option(help="RSS/Atom feed (as for xlate check).")]
+ConfigOpt = Annotated[Path | None, Option(help="Config file, as for xlate check.")]
 
 
 @baseline_app.command("create")
 def baseline_create(
     path: Annotated[Path, typer.Argument(help="Baseline file to write.")],
-    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs, as for xlate check.")] = None,
-    pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of pairs.")] = None,
+    paths: InputsArg = None, pairs: PairsOpt = None, feed_source: FeedOpt = None, feed_target: FeedOpt = None,
+    feed_map: FeedOpt = None, config: ConfigOpt = None,
 ) -> None:
     """Accept every current finding: write them to a new baseline file."""
-    _baseline_command(path, paths, pairs, update=False)
+    request = CheckRequest(paths or [], pairs, feed_source, feed_target, feed_map, None, None, None, None, None)
+    _baseline_command(path, request, config, update=False)
 
 
 @baseline_app.command("update")
 def baseline_update(
     path: Annotated[Path, typer.Argument(help="Baseline file to update.")],
-    paths: Annotated[list[Path] | None, typer.Argument(help="Inputs, as for xlate check.")] = None,
-    pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of pairs.")] = None,
+    paths: InputsArg = None, pairs: PairsOpt = None, feed_source: FeedOpt = None, feed_target: FeedOpt = None,
+    feed_map: FeedOpt = None, config: ConfigOpt = None,
 ) -> None:
     """Add current findings to a baseline and drop those that are gone."""
-    _baseline_command(path, paths, pairs, update=True)
+    request = CheckRequest(paths or [], pairs, feed_source, feed_target, feed_map, None, None, None, None, None)
+    _baseline_command(path, request, config, update=True)
 
 
 @app.command("checks")

@@ -167,7 +167,7 @@ class DocumentResult:
             "engines": dict(self.engines),
         }
         if self.origin:
-            out["origin"] = self.origin
+            out["origin"] = self.origin  # where the text came from: file, file:line or feed entry link
         if with_sentences:
             for name, side in (("source", self.document.source), ("target", self.document.target)):
                 out[f"{name}_sentences"] = [

@@ -21,6 +21,7 @@ STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("space-before-comma", re.compile(r"(?<=\w)[ \t]+,(?=[ \t])"), "a space before the comma", ","),
     ("doubled-mark", re.compile(r"([,;:])[ \t]*\1"), "a doubled punctuation mark", r"\1"),
     ("mark-then-stop", re.compile(r"[;:][ \t]*[.,]"), "a colon or semicolon followed by another mark", ""),
+    ("orphan-mark", re.compile(r"(?<=[.!?])[ \t]+[.,;:](?![.\d])"), "a mark orphaned after a sentence end", ""),
     ("orphan-at-start", re.compile(r"(?m)^[ \t]*[,;.](?![.])"), "a paragraph starting with punctuation", ""),
 )
 
@@ -58,13 +59,21 @@ def stray_punctuation(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.doc.target.text
     source = ctx.doc.source.text
     lang = ctx.pair.target
+    hits: list[tuple[int, int, str, str]] = []
     for name, pattern, message, replacement in STRAY_PATTERNS:
         matches = [m for m in pattern.finditer(text) if not _after_abbreviation(name, m, text, lang)]
         if not matches or _count(name, pattern, source, ctx.pair.source) >= len(matches):
             continue
-        for match in matches:
-            yield Hit(message, target_span=(match.start(), match.end()),
-                      suggestion=match.expand(replacement) if replacement else "", confidence=0.9)
+        hits.extend((m.start(), m.end(), message, m.expand(replacement) if replacement else "") for m in matches)
+    merged: list[list] = []  # ". . ," matches several patterns: one finding for the whole cluster
+    for start, end, message, suggestion in sorted(hits):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][3] = None  # no single mark to keep: the reader decides
+        else:
+            merged.append([start, end, message, suggestion])
+    for start, end, message, suggestion in merged:
+        yield Hit(message, target_span=(start, end), suggestion=suggestion, confidence=0.9)
 
 
 _SPEECH_OPENER = re.compile(r"[.,;:!?][ \t]+([“«])[ \t]*([a-z][\w’']*)")

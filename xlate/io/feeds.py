@@ -137,6 +137,27 @@ def _sax_reason(exc: object) -> str:
     return str(exc) or type(exc).__name__
 
 
+def _reject_broken(path: Path, data: bytes, exc: object) -> None:
+    """Refuse a feed that is not well-formed XML or not in its declared encoding (a truncated item would
+    be checked as if it were complete); tolerate the undefined HTML entities real feeds often hold."""
+    import feedparser
+
+    declared = re.search(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)", data[:200])
+    encoding = (declared.group(1).decode("ascii") if declared else "utf-8").lower()
+    if encoding in ("utf-8", "utf8"):
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            raise InputError(f"{path}: not UTF-8 (invalid byte at offset {err.start})") from None
+    if isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType):
+        return
+    reason = _sax_reason(exc)
+    if "undefined entity" in reason:
+        log.warning("%s: %s; read leniently", path, reason)
+        return
+    raise InputError(f"{path}: not a valid RSS/Atom feed: not well-formed XML ({reason})")
+
+
 def _parse_feed(path: Path, side: str) -> list[_Item]:
     import feedparser
 
@@ -155,9 +176,7 @@ def _parse_feed(path: Path, side: str) -> list[_Item]:
             raise InputError(f"{path}: not a valid RSS/Atom feed ({reason})")
         raise InputError(f"{path}: the feed has no items")
     if parsed.get("bozo"):
-        log.warning(
-            "%s: feed is not well-formed (%s); read leniently", path, _sax_reason(parsed.bozo_exception)
-        )
+        _reject_broken(path, data, parsed.bozo_exception)
     items = []
     for n, entry in enumerate(entries, 1):
         items.append(

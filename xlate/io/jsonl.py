@@ -40,7 +40,7 @@ def read_pairs_jsonl(path: str | Path) -> Iterator[PairInput | BadInput]:
                 yield BadInput(f"line-{line_no}", f"{where}: not UTF-8", where)
                 continue
             except json.JSONDecodeError as exc:
-                yield BadInput(f"line-{line_no}", f"{where}: not JSON ({exc.msg})", where)
+                yield BadInput(f"line-{line_no}", f"{where}: not JSON ({exc.msg}, column {exc.colno})", where)
                 continue
             ident, source, target_or_error = _record(obj, line_no)
             if source is None:
