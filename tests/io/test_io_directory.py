@@ -49,7 +49,7 @@ def test_unreadable_side_is_a_bad_input_and_others_go_on(tmp_path: Path) -> None
     assert isinstance(a, PairInput)
     assert (
         isinstance(b, BadInput)
-        and b.error == f"{tmp_path / 'b.es.txt'}: not UTF-8 (invalid byte at offset 4)"
+        and b.error == f"{tmp_path / 'b.es.txt'}: not UTF-8 (invalid byte 0xf1 at line 1)"
     )
     assert isinstance(c, BadInput)
     assert c.error == (

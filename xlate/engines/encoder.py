@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from xlate.engines.marian import LocalModel, import_neural, load_local
+from xlate.engines.marian import LocalModel
 from xlate.errors import ConfigError, EngineError
 
 log = logging.getLogger(__name__)
@@ -45,18 +45,6 @@ class SentenceEncoder(LocalModel):
         self.device = device
         self.max_length = max_length
         self._cache: dict[str, np.ndarray] = {}
-
-    def _load_now(self) -> Any:
-        _, transformers = import_neural(self.name)
-
-        def load(folder: str) -> Any:
-            tokenizer = transformers.AutoTokenizer.from_pretrained(folder, local_files_only=True)
-            model = transformers.AutoModel.from_pretrained(folder, local_files_only=True)
-            return model.to(self.device).eval(), tokenizer
-
-        model, tokenizer = load_local(self.name, self.model, self.cache_dir, load)
-        self._tokenizer = tokenizer
-        return model
 
     def _encode(self, model: Any, texts: list[str]) -> np.ndarray:
         import torch

@@ -90,8 +90,23 @@ class LocalModel:
         self._error: EngineError | None = None
         self._warned = False
 
+    # The transformers Auto class that loads this kind of model ("AutoModel", "AutoModelForSeq2SeqLM").
+    auto_class = "AutoModel"
+    device = "cpu"
+
     def _load_now(self) -> Any:
-        raise NotImplementedError
+        """The model (on ``self.device``, in eval mode), with its tokenizer kept in ``self._tokenizer``."""
+        _, transformers = import_neural(self.name)
+        auto_model = getattr(transformers, self.auto_class)
+
+        def load(folder: str) -> Any:
+            tokenizer = transformers.AutoTokenizer.from_pretrained(folder, local_files_only=True)
+            model = auto_model.from_pretrained(folder, local_files_only=True)
+            return model.to(self.device).eval(), tokenizer
+
+        model, tokenizer = load_local(self.name, self.model, self.cache_dir, load)
+        self._tokenizer = tokenizer
+        return model
 
     def load(self) -> Any:
         """Load the model now (EngineError when it cannot be)."""
@@ -133,6 +148,7 @@ class MarianTranslator(LocalModel):
     """Translates batches of sentences with a local seq2seq model (greedy by default, or a small beam)."""
 
     name = "marian"
+    auto_class = "AutoModelForSeq2SeqLM"
     _off_note = "pseudo-references come from Apertium"
 
     def __init__(self, model: str | Path, *, device: str = "cpu", batch_size: int = 16, max_length: int = 256,
@@ -142,18 +158,6 @@ class MarianTranslator(LocalModel):
         self.batch_size = max(1, batch_size)
         self.max_length = max_length
         self.num_beams = max(1, num_beams)
-
-    def _load_now(self) -> Any:
-        _, transformers = import_neural(self.name)
-
-        def load(folder: str) -> Any:
-            tokenizer = transformers.AutoTokenizer.from_pretrained(folder, local_files_only=True)
-            model = transformers.AutoModelForSeq2SeqLM.from_pretrained(folder, local_files_only=True)
-            return model.to(self.device).eval(), tokenizer
-
-        model, tokenizer = load_local(self.name, self.model, self.cache_dir, load)
-        self._tokenizer = tokenizer
-        return model
 
     def _max_new_tokens(self, model: Any) -> int:
         # Learned or sinusoidal position tables cannot go past their size (the start token takes one).

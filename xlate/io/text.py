@@ -4,28 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xlate.errors import InputError
+from xlate.io._common import read_bytes, utf8_error
 from xlate.model import PairInput
 
 
 def read_text(path: str | Path) -> str:
     """The file's text exactly as stored (BOM and CRLF kept, so spans index the real file)."""
-    path = Path(path)
+    data = read_bytes(path)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a text file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
-    if not text.strip():
-        raise InputError(f"{path}: file is empty")
-    return text
+        raise utf8_error(path, data, exc) from None
 
 
 def read_pair(source: str | Path, target: str | Path) -> PairInput:
