@@ -135,19 +135,31 @@ def _entries(results: Iterable[ResultLike]) -> Iterable[BaselineEntry]:
             yield BaselineEntry(_result_id(result), code, _excerpt(text), fingerprint(code, text))
 
 
+def _scores(results: Iterable[ResultLike]) -> dict[str, float]:
+    out = {}
+    for result in results:
+        score = result.score if isinstance(result, DocumentResult) else result.get("score")
+        if score is not None:
+            out[_result_id(result)] = float(score)
+    return out
+
+
 class Baseline:
     """A set of accepted findings; :meth:`suppresses` tells whether one finding is among them."""
 
-    def __init__(self, entries: Iterable[BaselineEntry] = ()) -> None:
+    def __init__(self, entries: Iterable[BaselineEntry] = (), scores: dict[str, float] | None = None) -> None:
         self._entries: dict[tuple[str, str], BaselineEntry] = {}
         for entry in entries:
             self._entries[(entry.fingerprint, entry.document)] = entry
         self._fingerprints = {fp for fp, _ in self._entries}
+        # document id → MQM score when the baseline was taken (for --max-score-drop)
+        self.scores: dict[str, float] = dict(scores or {})
 
     @classmethod
     def create(cls, results: Iterable[ResultLike]) -> Baseline:
         """A baseline accepting every finding of ``results``."""
-        return cls(_entries(results))
+        results = list(results)
+        return cls(_entries(results), _scores(results))
 
     def update(self, results: Iterable[ResultLike], *, prune: bool = True) -> Baseline:
         """Accept every finding of ``results`` (in place; returns self).
@@ -163,7 +175,16 @@ class Baseline:
         for entry in new:
             self._entries[(entry.fingerprint, entry.document)] = entry
         self._fingerprints = {fp for fp, _ in self._entries}
+        self.scores.update(_scores(results))
         return self
+
+    def score_drop(self, result: ResultLike) -> float | None:
+        """How many points the document's score fell since the baseline (None if it was not there)."""
+        before = self.scores.get(_result_id(result))
+        now = result.score if isinstance(result, DocumentResult) else result.get("score")
+        if before is None or now is None:
+            return None
+        return before - float(now)
 
     def suppresses(self, result: ResultLike, finding: FindingLike) -> bool:
         """True when ``finding`` (of ``result``) is an accepted one."""
@@ -188,6 +209,7 @@ class Baseline:
             "version": BASELINE_VERSION,
             "tool": "xlate",
             "findings": [e.to_dict() for e in self.entries],
+            "scores": {doc: round(score, 2) for doc, score in sorted(self.scores.items())},
         }
 
     def save(self, path: str | Path) -> None:
@@ -248,4 +270,7 @@ class Baseline:
                     fingerprint=fp,
                 )
             )
-        return cls(entries)
+        scores = obj.get("scores", {})
+        if not isinstance(scores, dict) or not all(isinstance(v, int | float) for v in scores.values()):
+            raise InputError(f"{path}: 'scores' must map document ids to numbers")
+        return cls(entries, {str(k): float(v) for k, v in scores.items()})

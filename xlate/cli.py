@@ -112,6 +112,8 @@ def check(
     min_severity: Annotated[str | None, Option(help="Report only findings at or above this severity "
                                                "(default: minor).")] = None,
     min_score: Annotated[float | None, Option(help="Exit 1 if a document's MQM score is below this.")] = None,
+    max_score_drop: Annotated[float | None, Option(help="Exit 1 if a document's score fell by more than this "
+                                                   "since the --baseline was taken.")] = None,
     select: Annotated[list[str] | None, Option(help="Only these check codes or prefixes (XL1,XL204).")] = None,
     ignore: Annotated[list[str] | None, Option(help="Skip these check codes or prefixes.")] = None,
     glossary: Annotated[Path | None, Option(help="Glossary for XL301: CSV/TSV (source,target) or TBX.")] = None,
@@ -133,7 +135,7 @@ def check(
     """Check translations and report every problem with its span, category and severity."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="xlate: %(message)s")
     request = CheckRequest(paths or [], pairs, feed_source, feed_target, feed_map, fmt, output, baseline,
-                           None if no_cache else cache, min_score)
+                           None if no_cache else cache, min_score, max_score_drop)
     try:
         settings = _resolve(load_config(config)[0], fail_on, min_severity, select, ignore, glossary, cache,
                             no_cache, no_apertium, no_embeddings)
@@ -162,6 +164,7 @@ class CheckRequest:
     baseline: Path | None
     cache: Path | None
     min_score: float | None
+    max_score_drop: float | None = None
 
 
 def _resolve(config: Config, fail_on: str | None, min_severity: str | None, select: list[str] | None,
@@ -220,11 +223,14 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     if not request.paths and request.pairs is None and request.feed_source is None:
         raise _fail("nothing to check: give SOURCE TARGET, a DIR or FILE, --pairs FILE, or two feeds "
                     "(see xlate check --help)")
+    if request.max_score_drop is not None and request.baseline is None:
+        raise _fail("--max-score-drop compares with the scores of a --baseline file: give one")
     accepted = Baseline.load(request.baseline) if request.baseline else None
     checker = _checker(config)
     inputs = _read(request)
     total = _count_lines(request.pairs) if request.pairs is not None else None
     collected: list[DocumentResult] = []
+    drops: list[float] = []  # score drops since the baseline, measured before suppression
     info = RunInfo(__version__, checker.engines.status(), checker.engines.versions(), config.to_dict())
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ResultCache(config.cache)) if config.cache else None
@@ -232,6 +238,7 @@ def _run_check(request: CheckRequest, config: Config) -> int:
         def results() -> Iterator[DocumentResult]:
             for result in _with_progress(checker.check_pairs(inputs, store), total):
                 if accepted is not None and result.document is not None:
+                    drops.append(accepted.score_drop(result) or 0.0)
                     result.findings = [f for f in result.findings if not accepted.suppresses(result, f)]
                     result.score = mqm_score(result.findings, result.document.source.text)
                 collected.append(result)
@@ -246,7 +253,8 @@ def _run_check(request: CheckRequest, config: Config) -> int:
         return 2
     low_score = request.min_score is not None and any(
         r.score is not None and r.score < request.min_score for r in collected)
-    return 1 if gate_fails(collected, config.fail_on) or low_score else 0
+    dropped = request.max_score_drop is not None and max(drops, default=0.0) > request.max_score_drop
+    return 1 if gate_fails(collected, config.fail_on) or low_score or dropped else 0
 
 
 baseline_app = typer.Typer(help="Accepted findings: a gate with --baseline fails only on new problems.",
