@@ -393,6 +393,8 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
         return
     text = ctx.doc.target.text
     for sentence in ctx.doc.target.sentences:
+        # object pronouns ("helping him") usually point at someone else than the sentence's subject
+        objects = {t.start for t in ctx.target_tokens(sentence) or [] if "obj" in t.token.tags}
         link = ctx.link_of_target(sentence.index)
         # genders of all the people the aligned source mentions («al abogado del acusado»)
         mentioned = _mentioned_genders(ctx, ctx.sources(link)) if link else set()
@@ -402,6 +404,8 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
                 seen.add(names[word])
                 continue
             gender = next((g for g, ps in pronouns.items() if word.lower() in ps), None)
+            if start in objects:
+                continue
             if gender is None or len(seen) != 1 or gender in seen or "?" in seen or gender in mentioned:
                 continue
             (expected,) = seen

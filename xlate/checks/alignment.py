@@ -18,6 +18,9 @@ MISALIGNED_CHRF = 33.0
 MISALIGNED_COSINE = 0.86
 # … and without embeddings, below this.
 MISALIGNED_CHRF_ALONE = 27.0
+# An embedding cosine this high means the passage does translate its source, whatever chrF says
+# (a free rendering); misaligned passages of the development set all stay below it.
+MISALIGNED_COSINE_VETO = 0.9
 # Passages shorter than this (characters) are too short to judge.
 MIN_PASSAGE_CHARS = 60
 # Unmatched sentences shorter than this (words) are mostly segmentation debris («Como en Mr.»).
@@ -62,7 +65,7 @@ def misaligned(ctx: CheckContext) -> Iterator[Hit]:
         if cosine is None:
             if score >= MISALIGNED_CHRF_ALONE:
                 continue
-        elif score >= MISALIGNED_CHRF_CERTAIN and cosine >= MISALIGNED_COSINE:
+        elif cosine >= MISALIGNED_COSINE_VETO or (score >= MISALIGNED_CHRF_CERTAIN and cosine >= MISALIGNED_COSINE):
             continue
         evidence = f"chrF {score:.0f}" + (f", cosine {cosine:.2f}" if cosine is not None else "")
         yield Hit(f"this passage does not translate its aligned source ({evidence})",
