@@ -75,6 +75,14 @@ def test_defect_free_articles_have_no_major_finding(checker, folder):
     assert not [f for f in result.findings if f.severity.rank >= 2], [(f.code, f.message) for f in result.findings]
 
 
+def test_no_check_crashes_on_the_corpora(checker, caplog):
+    with caplog.at_level("ERROR", logger="xlate.checks.registry"):
+        for expected in sorted(CORPORA.glob("*/expected.json")):
+            _findings(checker, expected.parent)
+        _findings(checker, SEED, "reference.en.txt")
+    assert not [r for r in caplog.records if "crashed" in r.getMessage()]
+
+
 def test_every_sentence_of_the_seed_is_in_the_alignment(checker):
     doc = _findings(checker, SEED).document
     assert sorted(i for link in doc.links for i in link.source) == list(range(len(doc.source.sentences)))

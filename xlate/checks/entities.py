@@ -9,8 +9,9 @@ from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import OPENING_QUOTES, words
+from xlate.checks.text import OPENING_QUOTES, is_abbreviation, previous_word, words
 from xlate.model import Sentence, Severity
+from xlate.pairs import LanguageResources
 
 # A target name this similar to a source name (0–1, accents ignored) is a misspelling of it …
 MISSPELLING_SIMILARITY = 0.8
@@ -26,11 +27,15 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int]]:
-    """Capitalised words that are not first in their sentence (nor right after a quote or colon)."""
+def _names(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
+    """Capitalised words that are not first in their sentence (nor right after a quote or colon;
+    after a title such as «Sr.» or "Mr." they are names)."""
     for word, start, end in words(text, sentence.start, sentence.end):
         before = text[sentence.start : start].rstrip()
-        if not before or before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-":
+        if not before:
+            continue
+        if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not (
+                before[-1] == "." and is_abbreviation(previous_word(before, len(before)), lang)):
             continue
         if word[:1].isupper() and word.isalpha() and not word.isupper() and len(word) >= MIN_NAME_LENGTH:
             yield word, start, end
@@ -84,6 +89,15 @@ def _skeleton(folded: str) -> str:
     for a, b in _TRANSLITERATIONS:
         folded = folded.replace(a, b)
     return folded
+
+
+def _undoubled(folded: str) -> str:
+    return re.sub(r"(.)\1", r"\1", folded)
+
+
+def _is_transliteration(name: str, source_name: str) -> bool:
+    """Same skeleton, and not merely a doubled letter ("Guatemalla" is a typo, "Mouallem" a spelling)."""
+    return _skeleton(name) == _skeleton(source_name) and _undoubled(name) != _undoubled(source_name)
 
 
 def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[str]) -> Iterator[Hit]:
@@ -155,18 +169,18 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     keeps_accents = _keeps_accents(source_text, target_text)
     function_words = ctx.pair.target.non_final_words
     wordlist = ctx.pair.target.wordlist
-    source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s)}
+    source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s, ctx.pair.source)}
     yield from _swapped_full_names(ctx, known, target_known)
     for _link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the translation lacks
-        missing = {w for s in sources for w, _, _ in _names(source_text, s)
+        missing = {w for s in sources for w, _, _ in _names(source_text, s, ctx.pair.source)
                    if fold(w) not in target_known and re.search(rf"\b{re.escape(w)}\b", pseudo)}
         for sentence in targets:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
             common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
-            for name, start, end in _names(target_text, sentence):
+            for name, start, end in _names(target_text, sentence, ctx.pair.target):
                 folded = fold(name)
                 if folded in known:
                     if keeps_accents and name not in source_exact and name.isascii() and folded not in wordlist:
@@ -186,12 +200,9 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if start in english_words or folded in wordlist or name.lower() in wordlist:
                     continue  # an English word or a known exonym ("Havana"), not a misspelling
-                close = max(
-                    ((SequenceMatcher(None, folded, f).ratio(), w) for f, w in source_names.items()
-                     if f not in target_known),
-                    default=(0.0, ""),
-                )
-                variant = _is_exonym_ending(folded, fold(close[1])) or _skeleton(folded) == _skeleton(fold(close[1]))
+                close = max(((SequenceMatcher(None, folded, f).ratio(), w) for f, w in source_names.items()),
+                            default=(0.0, ""))
+                variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1]))
                 if close[0] >= MISSPELLING_SIMILARITY and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
                               suggestion=close[1], confidence=min(1.0, close[0]))
