@@ -11,17 +11,21 @@ how much of a gap it takes.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext, PlacedToken
-from xlate.checks.entities import fold
+from xlate.checks.entities import fold, names_in
+from xlate.checks.numbers import mentions
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 
+# A target word this similar to a lost source name is its (mis)spelling, not an omission.
+NAME_VARIANT_SIMILARITY = 0.6
 # Omission: the translation is at most this share of its pseudo-reference's length …
 OMISSION_LENGTH_RATIO = 0.65
 # … and a run of at least this many pseudo-reference content words is missing from it.
@@ -120,9 +124,10 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
     """Source content missing from the translation: a clause, a phrase or a detail dropped.
 
     What it flags:
-        An aligned sentence whose translation is clearly shorter than the
-        source's pseudo-reference and lacks a run of its content words, at the
-        point where the words around the run meet in the translation.
+        A number or a name of a source sentence that the whole translation
+        lacks, or an aligned sentence whose translation is clearly shorter than
+        the source's pseudo-reference and lacks a run of its content words; the
+        caret marks the point where the words around the gap meet.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.
@@ -133,14 +138,27 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
     Fix:
         Translate the missing part, placed where the caret shows.
     """
+    lost_anchors = _lost_anchors(ctx)
     for link in ctx.doc.links:
         if not link.source or not link.target:
             continue
         pseudo, sources, targets = _link_texts(ctx, link)
-        if not pseudo or _length_ratio(targets, pseudo) > OMISSION_LENGTH_RATIO:
+        if not pseudo:
             continue
-        gaps = [g for g in _gaps(ctx, pseudo, targets)
-                if g.side == "pseudo" and sum(w.content for w in g.words) >= OMISSION_MIN_WORDS]
+        gaps = [g for g in _gaps(ctx, pseudo, targets) if g.side == "pseudo"]
+        lost = [a for s in sources for a in lost_anchors.get(s.index, [])]
+        if _has_foreign_number(ctx, sources, targets):
+            lost = [a for a in lost if not a[0][:1].isdigit()]  # a replaced number is XL204's finding
+        if lost:
+            stem = _stem(lost[0][0])
+            gap = next((g for g in gaps if any(w.stem == stem for w in g.words)), None)
+            at = gap.target_offset if gap else targets[-1].end
+            yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",
+                      target_span=(at, at), source_span=(lost[0][1], lost[0][2]), confidence=0.6)
+            continue
+        if _length_ratio(targets, pseudo) > OMISSION_LENGTH_RATIO:
+            continue
+        gaps = [g for g in gaps if sum(w.content for w in g.words) >= OMISSION_MIN_WORDS]
         if not gaps:
             continue
         gap = max(gaps, key=lambda g: len(g.words))
@@ -148,6 +166,54 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         yield Hit(f"the translation lacks what the source says here (≈ “{missing}”)",
                   target_span=(gap.target_offset, gap.target_offset),
                   source_span=(sources[0].start, sources[-1].end), confidence=0.6)
+
+
+def _has_foreign_number(ctx: CheckContext, sources: list[Sentence], targets: list[Sentence]) -> bool:
+    """True when the target sentences hold a number their source sentences do not have."""
+    src_values = {v for s in sources for m in mentions(ctx.doc.source.text, s.start, s.end, ctx.pair.source)
+                  for v in m.values}
+    return any(m.kind == "digits" and not m.values & src_values
+               for t in targets for m in mentions(ctx.doc.target.text, t.start, t.end, ctx.pair.target))
+
+
+def _proper_nouns(ctx: CheckContext, sentence: Sentence) -> set[int]:
+    """Start offsets of the words the source analyser takes for proper nouns, or that stand in a run of
+    capitalised unknown words ("Ta Mok"); a lone unknown capitalised word («Jemeres») may be a common
+    word the lexicon lacks."""
+    tokens = [t for t in ctx.source_tokens(sentence) or [] if t.end > t.start]
+    proper = {t.start for t in tokens if t.token.pos == "np"}
+    for left, right in itertools.pairwise(tokens):
+        capitalised = [t for t in (left, right) if t.token.surface[:1].isupper() and t.token.pos in {"np", ""}]
+        if len(capitalised) == 2:
+            proper.update(t.start for t in capitalised)
+    return proper
+
+
+def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
+    """Per source sentence, the numbers and names that the whole translation lacks.
+
+    Numbers are compared by value («2.000» = "2,000"); names are capitalised words Apertium copies
+    unchanged (people, places) with nothing spelt like them in the translation (a misspelt name is
+    the entity check's business, a translated one is no name).
+    """
+    src_text, tgt_text = ctx.doc.source.text, ctx.doc.target.text
+    target_values = {v for m in mentions(tgt_text, 0, len(tgt_text), ctx.pair.target) for v in m.values}
+    target_words = {fold(part) for w, _, _ in words(tgt_text) for part in (w, *w.split("-"))}  # "Bonn-based"
+    lost: dict[int, list[tuple[str, int, int]]] = {}
+    for sentence in ctx.doc.source.sentences:
+        pseudo = ctx.engines.pseudo_reference(sentence.text) or ""
+        proper = _proper_nouns(ctx, sentence)
+        for mention in mentions(src_text, sentence.start, sentence.end, ctx.pair.source):
+            if mention.kind == "digits" and not mention.values & target_values:
+                lost.setdefault(sentence.index, []).append((mention.text, mention.start, mention.end))
+        for name, start, end in names_in(src_text, sentence, ctx.pair.source):
+            folded = fold(name)
+            if start not in proper or folded in target_words or not re.search(rf"\b{re.escape(name)}\b", pseudo):
+                continue
+            if any(SequenceMatcher(None, folded, w).ratio() >= NAME_VARIANT_SIMILARITY for w in target_words):
+                continue
+            lost.setdefault(sentence.index, []).append((name, start, end))
+    return lost
 
 
 @check("XL202", "addition", "accuracy/addition", Severity.MAJOR, needs=("apertium",),

@@ -27,7 +27,7 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _names(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
+def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
     """Capitalised words that are not first in their sentence (nor right after a quote or colon;
     after a title such as «Sr.» or "Mr." they are names)."""
     for word, start, end in words(text, sentence.start, sentence.end):
@@ -169,18 +169,19 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     keeps_accents = _keeps_accents(source_text, target_text)
     function_words = ctx.pair.target.non_final_words
     wordlist = ctx.pair.target.wordlist
-    source_names = {fold(w): w for s in ctx.doc.source.sentences for w, _, _ in _names(source_text, s, ctx.pair.source)}
+    source_names = {fold(w): w for s in ctx.doc.source.sentences
+                    for w, _, _ in names_in(source_text, s, ctx.pair.source)}
     yield from _swapped_full_names(ctx, known, target_known)
     for _link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the translation lacks
-        missing = {w for s in sources for w, _, _ in _names(source_text, s, ctx.pair.source)
+        missing = {w for s in sources for w, _, _ in names_in(source_text, s, ctx.pair.source)
                    if fold(w) not in target_known and re.search(rf"\b{re.escape(w)}\b", pseudo)}
         for sentence in targets:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
             common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
-            for name, start, end in _names(target_text, sentence, ctx.pair.target):
+            for name, start, end in names_in(target_text, sentence, ctx.pair.target):
                 folded = fold(name)
                 if folded in known:
                     if keeps_accents and name not in source_exact and name.isascii() and folded not in wordlist:

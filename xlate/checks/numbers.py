@@ -30,7 +30,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "digits", "word" or "month"
+    kind: str  # "digits", "roman", "word", "word-magnitude", "ordinal" or "month"
 
 
 def _roman_value(numeral: str) -> int:
@@ -72,6 +72,18 @@ def _scaled(values: set[float], after: str, lang: LanguageResources) -> set[floa
     return values
 
 
+def _number_word_parts(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    """Words, with hyphenated compounds also split ("six-year" gives "six")."""
+    for word, w_start, w_end in words(text, start, end):
+        yield word, w_start, w_end
+        if "-" in word:
+            offset = w_start
+            for part in word.split("-"):
+                if part:
+                    yield part, offset, offset + len(part)
+                offset += len(part) + 1
+
+
 def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
     """Numbers (digits and number words, with magnitudes) and dated month names in ``text[start:end]``."""
     found: list[Mention] = []
@@ -80,13 +92,15 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
         found.append(Mention(frozenset(values), match.start(), match.end(), match.group(), "digits"))
     for match in _SPLIT_THOUSANDS.finditer(text, start, end):
         value = float(int(match.group(1)) * 1000 + int(match.group(2)))
+        # "9 mil 200" replaces its parts "9" and "200"
+        found = [m for m in found if not (match.start() <= m.start and m.end <= match.end())]
         found.append(Mention(frozenset({value}), match.start(), match.end(), match.group(), "digits"))
     for match in _ROMAN_TOKEN.finditer(text, start, end) if lang.roman_numerals else ():
         if not _ROMAN.fullmatch(match.group()):
             continue
         found.append(Mention(frozenset({float(_roman_value(match.group()))}), match.start(), match.end(),
-                             match.group(), "digits"))
-    for word, w_start, w_end in words(text, start, end):
+                             match.group(), "roman"))
+    for word, w_start, w_end in _number_word_parts(text, start, end):
         lower = word.lower()
         if lower in lang.magnitudes and not _follows_number(text, w_start, lang):
             # «mil millones» alone is a number: 1 × 1000 × 10**6
