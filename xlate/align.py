@@ -44,6 +44,8 @@ EMBEDDING_FLOOR, EMBEDDING_CEIL = 0.72, 0.92
 PARAGRAPH_PENALTY_SCALE = 3.0
 # Leaving an edge item out of a merged bead must raise its similarity this much to unmerge it.
 REFINE_GAIN = 0.03
+# … a gain on the target side counts this many times (chrF's recall weighting hides added text).
+REFINE_TARGET_WEIGHT = 2.0
 # A 2-2 bead is split in two 1-1 beads when one of them is this dissimilar and the other fine.
 SPLIT_BAD_PAIR_BELOW = 0.2
 # Only consider beads within this many items of the diagonal (keeps long paragraphs linear).
@@ -198,6 +200,8 @@ class Aligner:
                     continue  # what is left would be far longer on one side: the item is translated there
                 alone: Bead = (edge, range(0)) if side == "source" else (range(0), edge)
                 gain = self._group_similarity(sources, targets, kept) - full
+                if side == "target":  # chrF weighs recall: dropping target words moves it less
+                    gain *= REFINE_TARGET_WEIGHT
                 order = [alone, kept] if edge[0] < rest[0] else [kept, alone]
                 options.append((gain, order))
         if len(src) == 2 and len(tgt) == 2:
