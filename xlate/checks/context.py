@@ -38,15 +38,8 @@ class CheckContext:
     def _link_of_target(self) -> dict[int, Link]:
         return {j: link for link in self.doc.links for j in link.target}
 
-    @cached_property
-    def _link_of_source(self) -> dict[int, Link]:
-        return {i: link for link in self.doc.links for i in link.source}
-
     def link_of_target(self, index: int) -> Link | None:
         return self._link_of_target.get(index)
-
-    def link_of_source(self, index: int) -> Link | None:
-        return self._link_of_source.get(index)
 
     def sources(self, link: Link) -> list[Sentence]:
         return [self.doc.source.sentences[i] for i in link.source]

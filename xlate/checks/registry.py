@@ -96,11 +96,6 @@ def all_checks() -> list[CheckSpec]:
     return [REGISTRY[c] for c in sorted(REGISTRY)]
 
 
-def get_check(code: str) -> CheckSpec | None:
-    all_checks()
-    return REGISTRY.get(code.strip().upper())
-
-
 def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[CheckSpec]:
     """Checks whose code starts with a ``select`` prefix (all if none) and with no ``ignore`` prefix."""
     sel = [s.strip().upper() for s in select if s.strip()]

@@ -26,10 +26,6 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
-def is_capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper()
-
-
 def previous_word(text: str, pos: int) -> str:
     """The whitespace-delimited token that ends at ``pos`` (including its final period)."""
     start = pos
