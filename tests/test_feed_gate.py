@@ -12,21 +12,15 @@ feed_en.xml; three items matched by link, the English "normas-trafico" item garb
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from cli_helpers import Run, assert_one_error_line, invoke, run_xlate
 
 from xlate.cache import ResultCache
-from xlate.cli import app
 from xlate.io.feeds import read_feeds
 from xlate.model import PairInput
 
@@ -50,64 +44,7 @@ FIXED_TEXT = (
 
 
 # --------------------------------------------------------------------------------------------------
-# helpers (as in test_cli.py)
-
-
-class Run:
-    """What one invocation left: exit code, standard output and standard error."""
-
-    def __init__(self, code: int, stdout: str, stderr: str) -> None:
-        self.code, self.stdout, self.stderr = code, stdout, stderr
-
-    def jsonl(self) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
-
-    def __repr__(self) -> str:
-        return f"Run(code={self.code}, stderr={self.stderr[-2000:]!r}, stdout={self.stdout[:2000]!r})"
-
-
-@contextlib.contextmanager
-def _chdir(path: Path) -> Iterator[None]:
-    old = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
-def invoke(args: list[str | Path], cwd: Path) -> Run:
-    """xlate ARGS in-process (CliRunner), from ``cwd`` (a folder with no config file)."""
-    try:
-        runner = CliRunner(mix_stderr=False)  # type: ignore[call-arg]
-    except TypeError:  # click >= 8.2 keeps standard error apart by itself
-        runner = CliRunner()
-    with _chdir(cwd):
-        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-    return Run(result.exit_code, result.stdout, result.stderr)
-
-
-def run_xlate(args: list[str | Path], cwd: Path, timeout: float = 120) -> Run:
-    """xlate ARGS as a real process (standard error is not a terminal, as in CI)."""
-    script = Path(sys.executable).with_name("xlate")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "xlate.cli"]
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR")}
-    proc = subprocess.run(
-        [*command, *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr)
-
-
-def assert_one_error_line(run: Run, *needles: str) -> str:
-    """Exit 2 with exactly one line on standard error: 'xlate: error: …' naming every needle; no traceback."""
-    assert run.code == 2, run
-    assert "Traceback" not in run.stderr, run
-    lines = run.stderr.splitlines()
-    assert len(lines) == 1, f"expected one line on standard error, got {len(lines)}:\n{run.stderr}"
-    assert lines[0].startswith("xlate: error:"), lines[0]
-    for needle in needles:
-        assert needle in lines[0], f"{needle!r} not in {lines[0]!r}"
-    return lines[0]
+# helpers: tests/cli_helpers.py
 
 
 def _major(result: dict[str, Any]) -> list[dict[str, Any]]:
