@@ -24,6 +24,9 @@ from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 
+# A lost number or name counts as an omission only when the translation is at most this share of the
+# pseudo-reference's length (a dropped clause shortens it; a rewording does not).
+LOST_ANCHOR_LENGTH_RATIO = 0.95
 # A target word this similar to a lost source name is its (mis)spelling, not an omission.
 NAME_VARIANT_SIMILARITY = 0.6
 # Omission: the translation is at most this share of its pseudo-reference's length …
@@ -149,6 +152,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         lost = [a for s in sources for a in lost_anchors.get(s.index, [])]
         if _has_foreign_number(ctx, sources, targets):
             lost = [a for a in lost if not a[0][:1].isdigit()]  # a replaced number is XL204's finding
+        if _length_ratio(targets, pseudo) > LOST_ANCHOR_LENGTH_RATIO:
+            lost = []  # a translation of full length rendered the number or name another way
         if lost:
             stem = _stem(lost[0][0])
             gap = next((g for g in gaps if any(w.stem == stem for w in g.words)), None)
