@@ -72,11 +72,14 @@ def _scaled(values: set[float], after: str, lang: LanguageResources) -> set[floa
     return values
 
 
-def _number_word_parts(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
-    """Words, with hyphenated compounds also split ("six-year" gives "six")."""
+def _number_word_parts(text: str, start: int, end: int, lang: LanguageResources
+                       ) -> Iterator[tuple[str, int, int]]:
+    """Words, with hyphenated compounds also split ("six-year" gives "six"); compounds made only of
+    number words stay whole ("twenty-first")."""
+    known = lang.number_words.keys() | lang.ordinal_words.keys()
     for word, w_start, w_end in words(text, start, end):
         yield word, w_start, w_end
-        if "-" in word:
+        if "-" in word and not all(part.lower() in known for part in word.split("-")):
             offset = w_start
             for part in word.split("-"):
                 if part:
@@ -100,8 +103,15 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             continue
         found.append(Mention(frozenset({float(_roman_value(match.group()))}), match.start(), match.end(),
                              match.group(), "roman"))
-    for word, w_start, w_end in _number_word_parts(text, start, end):
+    for word, w_start, w_end in _number_word_parts(text, start, end, lang):
         lower = word.lower()
+        if "-" in lower and all(p in lang.number_words or p in lang.ordinal_words for p in lower.split("-")):
+            *tens, last = lower.split("-")  # "twenty-first" is 21, "thirty-five" is 35
+            value = sum(lang.number_words.get(p, 0) for p in tens)
+            kind = "ordinal" if last in lang.ordinal_words else "word"
+            value += lang.ordinal_words[last] if kind == "ordinal" else lang.number_words.get(last, 0)
+            found.append(Mention(frozenset({float(value)}), w_start, w_end, word, kind))
+            continue
         if lower in lang.magnitudes and not _follows_number(text, w_start, lang):
             # «mil millones» alone is a number: 1 × 1000 × 10**6
             values = _scaled({float(lang.magnitudes[lower])}, text[w_end : w_end + 30], lang)
@@ -166,7 +176,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             is_month = mention.kind == "month"
             if any((is_month, v) in source_values for v in mention.values):
                 continue
-            candidates = [m.text for m in linked if (m.kind == "month") == is_month
+            candidates = [m.text for m in linked if (m.kind == "month") == is_month and m.kind != "roman"
                           and not m.values & target_values]
             if mention.kind in ("word-magnitude", "ordinal") or (mention.kind == "word" and not candidates):
                 continue  # "the two countries" for «ambos países» is a rendering, not an error
