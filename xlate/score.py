@@ -26,3 +26,12 @@ def mqm_score(findings: Iterable[Finding], source_text: str) -> float:
     """100 − 100 × penalty / source words, floored at 0 (100 for a text with no findings)."""
     n_words = sum(1 for _ in words(source_text)) or 1
     return max(0.0, 100.0 - 100.0 * penalty(findings) / n_words)
+
+
+def run_score(scored: Iterable[tuple[Iterable[Finding], str]]) -> float:
+    """The score of a whole run: all penalties over all source words (not a mean of article scores)."""
+    total_penalty = total_words = 0.0
+    for findings, source_text in scored:
+        total_penalty += penalty(findings)
+        total_words += sum(1 for _ in words(source_text))
+    return max(0.0, 100.0 - 100.0 * total_penalty / (total_words or 1))

@@ -45,14 +45,18 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _collect(root: Path) -> dict[str, _Slot]:
     slots: dict[str, _Slot] = {}
-    for path in _walk(root):
-        rel = PurePosixPath(path.relative_to(root).as_posix())
+    paths = list(_walk(root))
+    rels = [PurePosixPath(path.relative_to(root).as_posix()) for path in paths]
+    # a folder holding source.es.txt / target.en.txt is one article: its other files (a reference
+    # translation, notes) are companions, not pairs of their own
+    article_folders = {rel.parent for rel in rels if _NESTED.match(rel.name) and rel.parent != PurePosixPath(".")}
+    for path, rel in zip(paths, rels, strict=True):
         nested = _NESTED.match(rel.name)
         if nested and rel.parent != PurePosixPath("."):
             ident, lang = str(rel.parent), nested.group("role")[-2:].lower()
         else:
             flat = _FLAT.match(rel.name)
-            if not flat:
+            if not flat or rel.parent in article_folders:
                 continue
             ident, lang = str(rel.parent / flat.group("name")), flat.group("lang").lower()
         slot = slots.setdefault(ident, _Slot(nested=bool(nested)))

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from xlate.model import DocumentResult, Finding, Severity, Side
 from xlate.report import RunInfo
+from xlate.score import run_score
 
 STYLE = {Severity.CRITICAL: "bold white on red", Severity.MAJOR: "bold red", Severity.MINOR: "yellow"}
 # Characters of context shown around a span that lies outside any sentence.
@@ -57,12 +58,15 @@ def write(results: Iterable[DocumentResult], out: TextIO, info: RunInfo) -> None
     console = Console(file=out, highlight=False, soft_wrap=True)
     counts: Counter[str] = Counter()
     n_docs = n_errors = 0
+    scored: list[tuple[list[Finding], str]] = []
     for result in results:
         n_docs += 1
         if result.error is not None:
             n_errors += 1
             console.print(Text(f"{result.id}: error: {result.error}", style="bold red"))
             continue
+        if result.document is not None:
+            scored.append((result.findings, result.document.source.text))
         score = f"{result.score:.1f}" if result.score is not None else "-"
         console.print(Text.assemble((result.id, "bold"), f"  MQM score {score}  ",
                                     (f"{len(result.findings)} finding(s)", "dim")))
@@ -74,5 +78,6 @@ def write(results: Iterable[DocumentResult], out: TextIO, info: RunInfo) -> None
     by_severity = ", ".join(f"{counts[s.value]} {s.value}" for s in reversed(Severity))
     total = sum(counts.values())
     errors = f", {n_errors} unreadable" if n_errors else ""
-    console.print(Text(f"{n_docs} document(s), {total} finding(s) ({by_severity}){errors}; engines: {engines}",
-                       style="bold"))
+    overall = f", MQM score {run_score(scored):.1f}" if len(scored) > 1 else ""
+    console.print(Text(f"{n_docs} document(s), {total} finding(s) ({by_severity}){errors}{overall}; "
+                       f"engines: {engines}", style="bold"))
