@@ -37,6 +37,10 @@ OMISSION_MIN_WORDS = 4
 ADDITION_LENGTH_RATIO = 1.2
 # … and a run of at least this many content words has no counterpart in the pseudo-reference.
 ADDITION_MIN_WORDS = 4
+# A run with no counterpart that ends the sentence (an appended clause) needs less length evidence
+# but more words.
+ADDITION_TAIL_LENGTH_RATIO = 1.1
+ADDITION_TAIL_WORDS = 5
 # A run this share capitalised is a spelt-out name, not an addition.
 NAME_EXPANSION_SHARE = 0.6
 # Untranslated: at least this many source-language-only words in a run …
@@ -96,6 +100,17 @@ def coverage_gaps(pseudo: list[_Word], target: list[_Word], target_start: int) -
         elif tag == "insert" or (tag == "replace" and (i2 - i1) <= 1 < (j2 - j1) // 3):
             gaps.append(Gap("target", target[j1:j2], at))
     return gaps
+
+
+def _is_addition(gap: Gap, text: str, length_ratio: float, last_word_end: int) -> bool:
+    """An unmatched target run is an addition when the translation is long enough to hold one, or when
+    the run is a longer clause appended at the end of the sentence."""
+    content = sum(w.content for w in gap.words)
+    if gap.side != "target" or _is_name_expansion(text, gap):
+        return False
+    if gap.words[-1].end == last_word_end and content >= ADDITION_TAIL_WORDS:
+        return True
+    return length_ratio >= ADDITION_LENGTH_RATIO and content >= ADDITION_MIN_WORDS
 
 
 def _is_name_expansion(text: str, gap: Gap) -> bool:
@@ -244,12 +259,12 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
         if not link.source or not link.target:
             continue
         pseudo, _, targets = _link_texts(ctx, link)
-        if not pseudo or _length_ratio(targets, pseudo) < ADDITION_LENGTH_RATIO:
+        ratio = _length_ratio(targets, pseudo) if pseudo else 0.0
+        if not pseudo or ratio < min(ADDITION_LENGTH_RATIO, ADDITION_TAIL_LENGTH_RATIO):
             continue
         text = ctx.doc.target.text
-        gaps = [g for g in _gaps(ctx, pseudo, targets)
-                if g.side == "target" and sum(w.content for w in g.words) >= ADDITION_MIN_WORDS
-                and not _is_name_expansion(text, g)]
+        last_word_end = max((end for t in targets for _, _, end in words(text, t.start, t.end)), default=-1)
+        gaps = [g for g in _gaps(ctx, pseudo, targets) if _is_addition(g, text, ratio, last_word_end)]
         if not gaps:
             continue
         gap = max(gaps, key=lambda g: len(g.words))
