@@ -20,7 +20,7 @@ from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.entities import fold, names_in
 from xlate.checks.numbers import mentions
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, words
+from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, TERMINAL, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 
@@ -33,6 +33,19 @@ NAME_VARIANT_SIMILARITY = 0.6
 OMISSION_LENGTH_RATIO = 0.65
 # … and a run of at least this many pseudo-reference content words is missing from it.
 OMISSION_MIN_WORDS = 4
+# A translation at most this share of its pseudo-reference's length has lost something even where no
+# run of missing words shows (it rewords the rest); on the development set clean translations of a
+# sentence with at least OMISSION_SEVERE_MIN_WORDS content words stay above 0.58.
+OMISSION_SEVERE_LENGTH_RATIO = 0.55
+OMISSION_SEVERE_MIN_WORDS = 3
+# Shorter evidence, confirmed by embeddings: a translation at most this share of the pseudo-reference's
+# length that lacks a run of at least OMISSION_EMBEDDED_MIN_WORDS content words …
+OMISSION_EMBEDDED_LENGTH_RATIO = 0.8
+OMISSION_EMBEDDED_MIN_WORDS = 3
+# … is an omission when cutting that run out of the pseudo-reference raises its embedding cosine with
+# the translation by at least this much (a paraphrased run carries meaning the translation shares, so
+# cutting it lowers the cosine; a dropped one carries meaning the translation lacks).
+GAP_EMBEDDING_GAIN = 0.02
 # Addition: the translation is at least this share of its pseudo-reference's length …
 ADDITION_LENGTH_RATIO = 1.2
 # … and a run of at least this many content words has no counterpart in the pseudo-reference.
@@ -41,6 +54,15 @@ ADDITION_MIN_WORDS = 4
 # but more words.
 ADDITION_TAIL_LENGTH_RATIO = 1.1
 ADDITION_TAIL_WORDS = 5
+# A clause of the translation (between commas, dashes, brackets or quotes) with at least this many
+# content words, none of which its pseudo-reference or source has, in a translation at least
+# ADDITION_TAIL_LENGTH_RATIO of the pseudo-reference's length …
+ADDITION_CLAUSE_MIN_WORDS = 3
+# … was added when cutting it raises the translation's embedding cosine with the source by at least
+# this much (a freely worded clause still says what the source says, so cutting it lowers the cosine).
+ADDITION_EMBEDDING_GAIN = 0.01
+# Where a translation divides into clauses.
+_CLAUSE_BREAK = re.compile(r"\s*[,;:()\[\]–—\"“”]\s*|\s+-\s+")
 # A run this share capitalised is a spelt-out name, not an addition.
 NAME_EXPANSION_SHARE = 0.6
 # Untranslated: at least this many source-language-only words in a run …
@@ -106,17 +128,17 @@ def _is_addition(gap: Gap, text: str, length_ratio: float, last_word_end: int) -
     """An unmatched target run is an addition when the translation is long enough to hold one, or when
     the run is a longer clause appended at the end of the sentence."""
     content = sum(w.content for w in gap.words)
-    if gap.side != "target" or _is_name_expansion(text, gap):
+    if gap.side != "target" or _is_name_expansion(text, gap.words):
         return False
     if gap.words[-1].end == last_word_end and content >= ADDITION_TAIL_WORDS:
         return True
     return length_ratio >= ADDITION_LENGTH_RATIO and content >= ADDITION_MIN_WORDS
 
 
-def _is_name_expansion(text: str, gap: Gap) -> bool:
+def _is_name_expansion(text: str, run: list[_Word]) -> bool:
     """A run of mostly capitalised words is a spelt-out name ("Mexican Social Security Institute" for
     «IMSS»), which translators add on purpose; names are the entity check's business."""
-    content = [w for w in gap.words if w.content]
+    content = [w for w in run if w.content]
     capitalised = sum(text[w.start : w.start + 1].isupper() for w in content)
     return bool(content) and capitalised / len(content) >= NAME_EXPANSION_SHARE
 
@@ -176,16 +198,61 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",
                       target_span=(at, at), source_span=(lost[0][1], lost[0][2]), confidence=0.6)
             continue
-        if _length_ratio(targets, pseudo) > OMISSION_LENGTH_RATIO:
-            continue
-        gaps = [g for g in gaps if sum(w.content for w in g.words) >= OMISSION_MIN_WORDS]
-        if not gaps:
-            continue
-        gap = max(gaps, key=lambda g: len(g.words))
-        missing = pseudo[gap.words[0].start : gap.words[-1].end]
-        yield Hit(f"the translation lacks what the source says here (≈ “{missing}”)",
-                  target_span=(gap.target_offset, gap.target_offset),
-                  source_span=(sources[0].start, sources[-1].end), confidence=0.6)
+        gap = _omitted_run(ctx, pseudo, targets, gaps)
+        ratio = _length_ratio(targets, pseudo)
+        if gap is None and ratio <= OMISSION_SEVERE_LENGTH_RATIO and \
+                _content_count(ctx, pseudo) >= OMISSION_SEVERE_MIN_WORDS:
+            at = _before_final_punctuation(ctx.doc.target.text, targets[-1])
+            yield Hit(f"the translation is much shorter than the source (≈ “{pseudo}”)",
+                      target_span=(at, at), source_span=(sources[0].start, sources[-1].end), confidence=0.5)
+        elif gap is not None:
+            missing = pseudo[gap.words[0].start : gap.words[-1].end]
+            yield Hit(f"the translation lacks what the source says here (≈ “{missing}”)",
+                      target_span=(gap.target_offset, gap.target_offset),
+                      source_span=(sources[0].start, sources[-1].end), confidence=0.6)
+
+
+def _content_count(ctx: CheckContext, text: str) -> int:
+    return sum(w.content for w in _words(text, ctx.pair.target.stopwords))
+
+
+def _before_final_punctuation(text: str, sentence: Sentence) -> int:
+    """Where a clause dropped from the end of a sentence would have been."""
+    end = sentence.end
+    while end > sentence.start and (text[end - 1] in TERMINAL + CLOSING_QUOTES or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _omitted_run(ctx: CheckContext, pseudo: str, targets: list[Sentence], gaps: list[Gap]) -> Gap | None:
+    """The longest run of pseudo-reference words missing from the translation that the evidence says
+    was dropped: a long run in a clearly short translation, or a shorter run in a somewhat short
+    translation whose cutting brings the pseudo-reference closer to the translation in meaning."""
+    ratio = _length_ratio(targets, pseudo)
+    by_size = sorted(gaps, key=lambda g: -sum(w.content for w in g.words))
+    if ratio <= OMISSION_LENGTH_RATIO:
+        long_gap = next((g for g in by_size if sum(w.content for w in g.words) >= OMISSION_MIN_WORDS), None)
+        if long_gap is not None:
+            return long_gap
+    if ratio > OMISSION_EMBEDDED_LENGTH_RATIO:
+        return None
+    candidates = [g for g in by_size if sum(w.content for w in g.words) >= OMISSION_EMBEDDED_MIN_WORDS]
+    if not candidates:
+        return None
+    translation = " ".join(t.text for t in targets)
+    cuts = [_cut(pseudo, g.words[0].start, g.words[-1].end) for g in candidates]
+    ctx.engines.embed([translation, pseudo, *cuts])
+    before = ctx.engines.cosine(translation, pseudo)
+    for gap, cut in zip(candidates, cuts, strict=True):
+        after = ctx.engines.cosine(translation, cut)
+        if before is not None and after is not None and after - before >= GAP_EMBEDDING_GAIN:
+            return gap
+    return None
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text`` without ``text[start:end]``."""
+    return " ".join((text[:start] + " " + text[end:]).split())
 
 
 def _has_foreign_number(ctx: CheckContext, sources: list[Sentence], targets: list[Sentence]) -> bool:
@@ -265,12 +332,46 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
         text = ctx.doc.target.text
         last_word_end = max((end for t in targets for _, _, end in words(text, t.start, t.end)), default=-1)
         gaps = [g for g in _gaps(ctx, pseudo, targets) if _is_addition(g, text, ratio, last_word_end)]
-        if not gaps:
+        if gaps:
+            gap = max(gaps, key=lambda g: len(g.words))
+            start, end = gap.words[0].start, gap.words[-1].end
+        elif ratio >= ADDITION_TAIL_LENGTH_RATIO and (clause := _added_clause(ctx, link, pseudo)):
+            start, end = clause
+        else:
             continue
-        gap = max(gaps, key=lambda g: len(g.words))
-        start, end = gap.words[0].start, gap.words[-1].end
         yield Hit(f"“{ctx.doc.target.text[start:end]}” has no counterpart in the source",
                   target_span=(start, end), confidence=0.6)
+
+
+def _added_clause(ctx: CheckContext, link: Link, pseudo: str) -> tuple[int, int] | None:
+    """The span of a clause of the translation that nothing in the source accounts for: none of its
+    content words is in the pseudo-reference or the source, and cutting it brings the translation
+    closer in meaning to the source."""
+    stopwords, text = ctx.pair.target.stopwords, ctx.doc.target.text
+    sources, targets = ctx.sources(link), ctx.targets(link)
+    source = " ".join(s.text for s in sources)
+    known = {w.stem for w in _words(pseudo, stopwords)} | {w.stem for w in _words(source, stopwords)}
+    clauses = []
+    for sentence in targets:
+        bounds = [sentence.start, *(b for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
+                                    for b in m.span()), sentence.end]
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+            content = [w for w in _words(text, stopwords, start, end) if w.content]
+            if len(content) >= ADDITION_CLAUSE_MIN_WORDS and not any(w.stem in known for w in content) \
+                    and not _is_name_expansion(text, content):
+                clauses.append((content[0].start, content[-1].end))
+    if not clauses:
+        return None
+    first, last = targets[0].start, targets[-1].end
+    translation = text[first:last]
+    cuts = [_cut(translation, start - first, end - first) for start, end in clauses]
+    ctx.engines.embed([source, translation, *cuts])
+    before = ctx.engines.cosine(source, translation)
+    for clause, cut in zip(clauses, cuts, strict=True):
+        after = ctx.engines.cosine(source, cut)
+        if before is not None and after is not None and after - before >= ADDITION_EMBEDDING_GAIN:
+            return clause
+    return None
 
 
 def _known_at(tokens: list[PlacedToken] | None) -> dict[int, bool]:

@@ -142,6 +142,18 @@ class EngineSet:
         total = np.sum(vectors, axis=0)
         return total / (np.linalg.norm(total) or 1.0)
 
+    def cosine(self, a: str, b: str) -> float | None:
+        """Embedding cosine of two texts, embedding whichever is new (None without embeddings).
+
+        For the few texts a check builds itself (a sentence with a clause cut out); the
+        pipeline's sentences are embedded in batches beforehand.
+        """
+        if not self.has_embeddings or self.embedder is None:
+            return None
+        self.embed([a, b])
+        va, vb = self.embedder.vector(_key(a)), self.embedder.vector(_key(b))
+        return None if va is None or vb is None else float(np.dot(va, vb))
+
     def group_similarity(self, sources: Sequence[str], targets: Sequence[str]) -> float | None:
         """Embedding cosine of two groups of sentences, if all of them were embedded."""
         if not self.has_embeddings or not sources or not targets:
