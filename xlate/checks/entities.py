@@ -17,6 +17,9 @@ from xlate.pairs import LanguageResources
 MISSPELLING_SIMILARITY = 0.8
 # … and one less similar than this is another name altogether (a swap candidate).
 SWAP_MAX_SIMILARITY = 0.5
+# A name that starts with a source word of at least this length is derived from it
+# ("Afghanistani" from «Afganistán» → "Afghanistan"), not put in place of another.
+MIN_DERIVED_STEM = 5
 # Names shorter than this are too ambiguous to compare.
 MIN_NAME_LENGTH = 4
 
@@ -30,15 +33,26 @@ def fold(word: str) -> str:
 def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
     """Capitalised words that are not first in their sentence (nor right after a quote or colon;
     after a title such as «Sr.» or "Mr." they are names)."""
-    for word, start, end in words(text, sentence.start, sentence.end):
+    for word, start, _ in words(text, sentence.start, sentence.end):
         before = text[sentence.start : start].rstrip()
         if not before:
             continue
         if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not (
                 before[-1] == "." and is_abbreviation(previous_word(before, len(before)), lang)):
             continue
-        if word[:1].isupper() and word.isalpha() and not word.isupper() and len(word) >= MIN_NAME_LENGTH:
-            yield word, start, end
+        for part, offset in _name_parts(word):
+            if part[:1].isupper() and part.isalpha() and not part.isupper() and len(part) >= MIN_NAME_LENGTH:
+                yield part, start + offset, start + offset + len(part)
+
+
+def _name_parts(word: str) -> Iterator[tuple[str, int]]:
+    """The parts of a word that may be names, with their offsets: a possessive ending goes
+    ("Englund's" → "Englund"), a hyphenated word gives each part ("Victor-Gadbois", "al-Qaeda")."""
+    bare = re.sub(r"['’]s?$", "", word)
+    offset = 0
+    for part in bare.split("-"):
+        yield part, offset
+        offset += len(part) + 1
 
 
 def _full_names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, set[str]]]:
@@ -55,7 +69,8 @@ def _full_names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, 
 
 
 def _folded_words(text: str) -> set[str]:
-    return {fold(w) for w, _, _ in words(text)}
+    """Every word of ``text`` folded, and the parts of hyphenated and possessive words."""
+    return {fold(form) for w, _, _ in words(text) for form in (w, *(part for part, _ in _name_parts(w)))}
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
@@ -105,6 +120,7 @@ def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[st
     full name sharing no word with the translation: one person put in place of another."""
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     for _link, sources, targets in ctx.pairs():
+        yield from _swapped_surnames(ctx, sources, targets, known)
         pseudo = ctx.pseudo_reference(sources) or ""
         # names Apertium copies unchanged are names of people and places, not translatable phrases
         # («Jemeres Rojos», «Oriente Próximo», «La Reina»)
@@ -119,12 +135,59 @@ def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[st
                               suggestion=absent[0], confidence=0.75)
 
 
+# Final letters that Spanish names of places change into English ones («Palestina» → "Palestine",
+# «Jerusalén» → "Jerusalem", «Toledo» stays); a change between «-o» and «-a» is a misspelling («Curro»).
+_EXONYM_FINAL_LETTERS = frozenset({("a", "e"), ("n", "m"), ("o", "e"), ("i", "y"), ("e", "a")})
+
+
+def _swapped_surnames(ctx: CheckContext, sources: list[Sentence], targets: list[Sentence],
+                      known: set[str]) -> Iterator[Hit]:
+    """A full name of the translation that keeps one part of a source full name and replaces another
+    with a name found nowhere in the source ("Pena Batlló" for «Peña Nieto»)."""
+    source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
+    target_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
+    source_names = [parts for s in sources for _, _, _, parts in _full_names(source_text, s)]
+    for sentence in targets:
+        for _, _, _, parts in _full_names(target_text, sentence):
+            for source_parts in source_names:
+                lost = sorted(source_parts - target_words)
+                new = [w for w, _, _ in words(target_text, sentence.start, sentence.end)
+                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH]
+                if not (parts & source_parts) or len(lost) != 1 or len(new) != 1:
+                    continue
+                original = next(w for w, _, _ in words(source_text) if fold(w) == lost[0])
+                if SequenceMatcher(None, fold(new[0]), lost[0]).ratio() < SWAP_MAX_SIMILARITY:
+                    start = target_text.index(new[0], sentence.start)
+                    yield Hit(f"{new[0]!r} stands where the source names {original!r}",
+                              (start, start + len(new[0])), suggestion=original, confidence=0.7)
+
+
+def _common_source_words(ctx: CheckContext, sentence: Sentence) -> set[int]:
+    """Start offsets of the source words the analyser knows as common words, capitalised or not
+    («Población» in «Comisión Municipal de Población»): they are translated, so their absence from
+    the translation proves nothing."""
+    return {t.start for t in ctx.source_tokens(sentence) or [] if t.token.known and t.token.pos != "np"}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when one letter inserted, deleted, replaced or two adjacent letters swapped turn ``a`` into
+    ``b`` ("Wtat" ~ «Watt», "Jisé" ~ «José»): the typos of short names that the similarity ratio misses."""
+    if a == b or abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < MIN_NAME_LENGTH:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def _is_exonym_ending(name: str, source_name: str) -> bool:
     """Same length with only the last letter different («Palestina» → "Palestine", «Jerusalén» →
     "Jerusalem"), or one is the other plus an ending of at most two letters («Microcrédito» →
     "Microcredit", «Hampton» → "Hamptons")."""
     if len(name) == len(source_name):
-        return name[:-1] == source_name[:-1]
+        return name[:-1] == source_name[:-1] and (source_name[-1], name[-1]) in _EXONYM_FINAL_LETTERS
     short, long = sorted((name, source_name), key=len)
     return long.startswith(short) and len(long) - len(short) <= 2
 
@@ -172,15 +235,18 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     source_names = {fold(w): w for s in ctx.doc.source.sentences
                     for w, _, _ in names_in(source_text, s, ctx.pair.source)}
     yield from _swapped_full_names(ctx, known, target_known)
-    for _link, sources, targets in ctx.pairs():
+    for link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
-        # source names Apertium passed through untranslated and the translation lacks
-        missing = {w for s in sources for w, _, _ in names_in(source_text, s, ctx.pair.source)
-                   if fold(w) not in target_known and re.search(rf"\b{re.escape(w)}\b", pseudo)}
+        # source names Apertium passed through untranslated and the aligned translation lacks
+        link_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
+        missing = {w for s in sources for w, start, _ in names_in(source_text, s, ctx.pair.source)
+                   if fold(w) not in link_words and re.search(rf"\b{re.escape(w)}\b", pseudo)
+                   and start not in _common_source_words(ctx, s)}
         for sentence in targets:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
             common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
+            unexplained = []  # names of this sentence that nothing in the source accounts for
             for name, start, end in names_in(target_text, sentence, ctx.pair.target):
                 folded = fold(name)
                 if folded in known:
@@ -192,18 +258,28 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if target_text.count(name) > 1:
                     continue  # rendered the same way throughout: a deliberate choice
+                close = max(((SequenceMatcher(None, folded, f).ratio(), w) for f, w in source_names.items()),
+                            default=(0.0, ""))
                 swapped = next((w for w in sorted(missing)
                                 if SequenceMatcher(None, folded, fold(w)).ratio() < SWAP_MAX_SIMILARITY
                                 and _same_context(target_text, (start, end), pseudo, w, function_words)), None)
-                if swapped and start not in common_words:
+                if swapped and start not in common_words and close[0] < MISSPELLING_SIMILARITY:
                     yield Hit(f"{name!r} stands where the source names {swapped!r}", (start, end),
                               suggestion=swapped, confidence=0.7)
+                    missing.discard(swapped)
                     continue
+                if any(folded.startswith(k) for k in known if len(k) >= MIN_DERIVED_STEM):
+                    continue
+                if start not in common_words and close[0] < SWAP_MAX_SIMILARITY and name.lower() not in wordlist:
+                    unexplained.append((name, start, end))
                 if start in english_words or folded in wordlist or name.lower() in wordlist:
                     continue  # an English word or a known exonym ("Havana"), not a misspelling
-                close = max(((SequenceMatcher(None, folded, f).ratio(), w) for f, w in source_names.items()),
-                            default=(0.0, ""))
                 variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1]))
-                if close[0] >= MISSPELLING_SIMILARITY and not variant:
+                misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
+                if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
-                              suggestion=close[1], confidence=min(1.0, close[0]))
+                              suggestion=close[1], confidence=min(1.0, max(close[0], MISSPELLING_SIMILARITY)))
+            if link.kind == "1-1" and len(unexplained) == 1 and len(missing) == 1:
+                (name, start, end), (swapped,) = unexplained[0], missing
+                yield Hit(f"{name!r} stands where the source names {swapped!r}", (start, end),
+                          suggestion=swapped, confidence=0.6)

@@ -61,7 +61,7 @@ SPANISH = LanguageResources(
         "juez": "m", "fiscal": "", "canciller": "", "directora": "f", "director": "m", "funcionaria": "f",
         "funcionario": "m", "portavoz": "", "vocera": "f", "vocero": "m", "embajadora": "f",
         "embajador": "m", "la": "f", "el": "m", "señora": "f", "señor": "m", "doña": "f", "don": "m",
-        "sra.": "f", "sr.": "m", "jefa": "f", "jefe": "m", "candidata": "f", "candidato": "m",
+        "sra.": "f", "sr.": "m", "sra": "f", "sr": "m", "jefa": "f", "jefe": "m", "candidata": "f", "candidato": "m",
         "consejera": "f", "consejero": "m", "subsecretaria": "f", "subsecretario": "m",
         "abogada": "f", "abogado": "m", "acusada": "f", "acusado": "m", "mujer": "f", "hombre": "m",
         "madre": "f", "padre": "m", "hija": "f", "hijo": "m", "esposa": "f", "esposo": "m",
