@@ -20,7 +20,7 @@ from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.entities import fold, names_in
 from xlate.checks.numbers import mentions
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, TERMINAL, words
+from xlate.checks.text import CLOSING_QUOTES, TERMINAL, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 
@@ -236,18 +236,14 @@ def _omitted_run(ctx: CheckContext, pseudo: str, targets: list[Sentence], gaps: 
             return long_gap
     if ratio > OMISSION_EMBEDDED_LENGTH_RATIO:
         return None
-    candidates = [g for g in by_size if sum(w.content for w in g.words) >= OMISSION_EMBEDDED_MIN_WORDS]
-    if not candidates:
+    gap = by_size[0] if by_size else None
+    if gap is None or sum(w.content for w in gap.words) < OMISSION_EMBEDDED_MIN_WORDS:
         return None
     translation = " ".join(t.text for t in targets)
-    cuts = [_cut(pseudo, g.words[0].start, g.words[-1].end) for g in candidates]
-    ctx.engines.embed([translation, pseudo, *cuts])
-    before = ctx.engines.cosine(translation, pseudo)
-    for gap, cut in zip(candidates, cuts, strict=True):
-        after = ctx.engines.cosine(translation, cut)
-        if before is not None and after is not None and after - before >= GAP_EMBEDDING_GAIN:
-            return gap
-    return None
+    cut = _cut(pseudo, gap.words[0].start, gap.words[-1].end)
+    ctx.engines.embed([translation, pseudo, cut])
+    before, after = ctx.engines.cosine(translation, pseudo), ctx.engines.cosine(translation, cut)
+    return gap if before is not None and after is not None and after - before >= GAP_EMBEDDING_GAIN else None
 
 
 def _cut(text: str, start: int, end: int) -> str:
@@ -416,15 +412,14 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         spanish = _known_at(ctx.target_as_source_tokens(sentence))
         run: list[tuple[int, int, bool]] = []  # (start, end, source-language only)
 
-        def flush(run: list[tuple[int, int, bool]]) -> Iterator[Hit]:
+        def flush(run: list[tuple[int, int, bool]], sentence: Sentence) -> Iterator[Hit]:
             foreign = [w for w in run if w[2]]
             if len(foreign) < UNTRANSLATED_MIN_WORDS:
                 return
             span = (foreign[0][0], foreign[-1][1])
             inside = [w for w in run if span[0] <= w[0] < span[1]]
             copied = sum(fold(text[s:e]) in source_words for s, e, _ in inside)
-            quoted = text[span[0] - 1 : span[0]] in OPENING_QUOTES and text[span[1] : span[1] + 1] in CLOSING_QUOTES
-            if quoted:
+            if _inside_quotes(text, sentence, *span):
                 return  # a quoted title or slogan («La ciudad y los perros») stays in the original
             lowercase = [text[s:e].lower() for s, e, f in inside if f and not text[s:s + 1].isupper()]
             if all(w in ctx.pair.source.name_connectors for w in lowercase):
@@ -438,11 +433,19 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
             foreign = (bool(es_known) and en_known is False and not word[:1].isupper()) or (
                 bool(es_known) and en_known is False and start == sentence.start)
             if en_known and not es_known:  # an English word ends the run
-                yield from flush(run)
+                yield from flush(run, sentence)
                 run = []
                 continue
             run.append((start, end, foreign))
-        yield from flush(run)
+        yield from flush(run, sentence)
+
+
+def _inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside one quotation of the sentence (an odd number of
+    quote marks before it and a closing mark after it): «"La ciudad y los perros"»."""
+    before = text[sentence.start : start]
+    opened = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»") + before.count('"') % 2
+    return opened > 0 and any(q in text[end : sentence.end] for q in CLOSING_QUOTES)
 
 
 @check("XL206", "low-adequacy", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",),

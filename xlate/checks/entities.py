@@ -146,13 +146,16 @@ def _swapped_surnames(ctx: CheckContext, sources: list[Sentence], targets: list[
     with a name found nowhere in the source ("Pena Batlló" for «Peña Nieto»)."""
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     target_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
-    source_names = [parts for s in sources for _, _, _, parts in _full_names(source_text, s)]
+    wordlist = ctx.pair.target.wordlist
+    # full names whose every word is a name to the analyser (no «Comisión Municipal de Población»)
+    source_names = [parts for s in sources for _, start, end, parts in _full_names(source_text, s)
+                    if not any(start <= c < end for c in _common_source_words(ctx, s))]
     for sentence in targets:
         for _, _, _, parts in _full_names(target_text, sentence):
             for source_parts in source_names:
                 lost = sorted(source_parts - target_words)
                 new = [w for w, _, _ in words(target_text, sentence.start, sentence.end)
-                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH]
+                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH and w.lower() not in wordlist]
                 if not (parts & source_parts) or len(lost) != 1 or len(new) != 1:
                     continue
                 original = next(w for w, _, _ in words(source_text) if fold(w) == lost[0])
