@@ -71,8 +71,12 @@ def _is_verbless(tokens: list[PlacedToken]) -> bool:
 
 
 def _is_finiteless(tokens: list[PlacedToken]) -> bool:
-    """No finite verb: participles and gerunds ("Based in Elvas.") do not make a sentence."""
-    return not any(t.token.pos in VERB_TAGS and not FINITENESS_EXCLUDED & set(t.token.tags) for t in tokens)
+    """No finite verb: participles and gerunds ("Based in Elvas.") do not make a sentence; a subject
+    pronoun followed by a verb or a word the analyser lacks ("I stumbled over it.") does."""
+    if any(t.token.pos in VERB_TAGS and not FINITENESS_EXCLUDED & set(t.token.tags) for t in tokens):
+        return False
+    return not any("subj" in a.token.tags and (b.token.pos in VERB_TAGS or not b.token.known)
+                   for a, b in itertools.pairwise(tokens))
 
 
 def _is_proper_in(pseudo: str, adjective: str) -> bool:

@@ -13,6 +13,8 @@ _ES_NUMBERS = {
     "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
     "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
     "ochocientos": 800, "novecientos": 900, "mil": 1000, "docena": 12, "media docena": 6,
+    # sports rounds named by the number of teams left: «octavos de final» = "the last 16"
+    "octavos": 16, "cuartos": 8,
 }
 _EN_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
