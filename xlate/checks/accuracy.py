@@ -328,8 +328,8 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
         text = ctx.doc.target.text
         last_word_end = max((end for t in targets for _, _, end in words(text, t.start, t.end)), default=-1)
         gaps = [g for g in _gaps(ctx, pseudo, targets) if _is_addition(g, text, ratio, last_word_end)]
-        if gaps:
-            gap = max(gaps, key=lambda g: len(g.words))
+        gap = max(gaps, key=lambda g: len(g.words)) if gaps else None
+        if gap is not None and (_cut_gain(ctx, link, gap.words[0].start, gap.words[-1].end) or 0.0) >= 0.0:
             start, end = gap.words[0].start, gap.words[-1].end
         elif ratio >= ADDITION_TAIL_LENGTH_RATIO and (clause := _added_clause(ctx, link, pseudo)):
             start, end = clause
@@ -344,11 +344,10 @@ def _added_clause(ctx: CheckContext, link: Link, pseudo: str) -> tuple[int, int]
     content words is in the pseudo-reference or the source, and cutting it brings the translation
     closer in meaning to the source."""
     stopwords, text = ctx.pair.target.stopwords, ctx.doc.target.text
-    sources, targets = ctx.sources(link), ctx.targets(link)
-    source = " ".join(s.text for s in sources)
+    source = " ".join(s.text for s in ctx.sources(link))
     known = {w.stem for w in _words(pseudo, stopwords)} | {w.stem for w in _words(source, stopwords)}
     clauses = []
-    for sentence in targets:
+    for sentence in ctx.targets(link):
         bounds = [sentence.start, *(b for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
                                     for b in m.span()), sentence.end]
         for start, end in zip(bounds[::2], bounds[1::2], strict=True):
@@ -356,18 +355,20 @@ def _added_clause(ctx: CheckContext, link: Link, pseudo: str) -> tuple[int, int]
             if len(content) >= ADDITION_CLAUSE_MIN_WORDS and not any(w.stem in known for w in content) \
                     and not _is_name_expansion(text, content):
                 clauses.append((content[0].start, content[-1].end))
-    if not clauses:
-        return None
+    return next((c for c in clauses if (_cut_gain(ctx, link, *c) or 0.0) >= ADDITION_EMBEDDING_GAIN), None)
+
+
+def _cut_gain(ctx: CheckContext, link: Link, start: int, end: int) -> float | None:
+    """How much closer in meaning (embedding cosine) the link's translation comes to its source
+    without ``target[start:end]``; None without embeddings."""
+    sources, targets = ctx.sources(link), ctx.targets(link)
+    source = " ".join(s.text for s in sources)
     first, last = targets[0].start, targets[-1].end
-    translation = text[first:last]
-    cuts = [_cut(translation, start - first, end - first) for start, end in clauses]
-    ctx.engines.embed([source, translation, *cuts])
-    before = ctx.engines.cosine(source, translation)
-    for clause, cut in zip(clauses, cuts, strict=True):
-        after = ctx.engines.cosine(source, cut)
-        if before is not None and after is not None and after - before >= ADDITION_EMBEDDING_GAIN:
-            return clause
-    return None
+    translation = ctx.doc.target.text[first:last]
+    cut = _cut(translation, start - first, end - first)
+    ctx.engines.embed([source, translation, cut])
+    before, after = ctx.engines.cosine(source, translation), ctx.engines.cosine(source, cut)
+    return None if before is None or after is None else after - before
 
 
 def _known_at(tokens: list[PlacedToken] | None) -> dict[int, bool]:
@@ -584,7 +585,10 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
     text = ctx.doc.target.text
     for sentence in ctx.doc.target.sentences:
         # object pronouns ("helping him") usually point at someone else than the sentence's subject
-        objects = {t.start for t in ctx.target_tokens(sentence) or [] if "obj" in t.token.tags}
+        tokens = ctx.target_tokens(sentence) or []
+        objects = {t.start for t in tokens if "obj" in t.token.tags}
+        others = {t.start for t in tokens if t.token.pos == "np" and t.start > sentence.start
+                  and "ant" in t.token.tags and t.token.surface not in names}
         link = ctx.link_of_target(sentence.index)
         # genders of all the people the aligned source mentions («al abogado del acusado»)
         mentioned = _mentioned_genders(ctx, ctx.sources(link)) if link else set()
@@ -592,6 +596,9 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
         for word, start, end in words(text, sentence.start, sentence.end):
             if word in names:
                 seen.add(names[word])
+                continue
+            if word[:1].isupper() and start in others:
+                seen.add("?")  # someone the source does not gender ("Super Mario … Princess Peach … he")
                 continue
             gender = next((g for g, ps in pronouns.items() if word.lower() in ps), None)
             if start in objects:

@@ -172,6 +172,13 @@ def _common_source_words(ctx: CheckContext, sentence: Sentence) -> set[int]:
     return {t.start for t in ctx.source_tokens(sentence) or [] if t.token.known and t.token.pos != "np"}
 
 
+def _is_adjective_rendering(name: str, source_name: str, endings: tuple[tuple[str, str], ...]) -> bool:
+    """«Hidrometeorológico» → "Hydrometeorological": a capitalised adjective of an institution's name,
+    translated with the pair's usual change of ending."""
+    return any(source_name.endswith(s) and name.endswith(t) and len(source_name) - len(s) >= MIN_DERIVED_STEM
+               for s, t in endings)
+
+
 def _one_edit_apart(a: str, b: str) -> bool:
     """True when one letter inserted, deleted, replaced or two adjacent letters swapped turn ``a`` into
     ``b`` ("Wtat" ~ «Watt», "Jisé" ~ «José»): the typos of short names that the similarity ratio misses."""
@@ -277,7 +284,8 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     unexplained.append((name, start, end))
                 if start in english_words or folded in wordlist or name.lower() in wordlist:
                     continue  # an English word or a known exonym ("Havana"), not a misspelling
-                variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1]))
+                variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1])) \
+                    or _is_adjective_rendering(folded, fold(close[1]), ctx.pair.adjective_endings)
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),

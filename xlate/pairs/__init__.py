@@ -89,6 +89,9 @@ class LanguagePair:
     titles_file: str | None = None
     # Country code → source-language words that place an office in that country («estadounidense»).
     country_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (source ending, target ending) of adjectives that keep their stem across the pair
+    # («Hidrometeorológico» → "Hydrometeorological"): translated words, not misspelt names.
+    adjective_endings: tuple[tuple[str, str], ...] = ()
 
     @property
     def calques(self) -> tuple[Calque, ...]:
