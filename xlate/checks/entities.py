@@ -147,15 +147,17 @@ def _swapped_surnames(ctx: CheckContext, sources: list[Sentence], targets: list[
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     target_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
     wordlist = ctx.pair.target.wordlist
-    # full names whose every word is a name to the analyser (no «Comisión Municipal de Población»)
-    source_names = [parts for s in sources for _, start, end, parts in _full_names(source_text, s)
-                    if not any(start <= c < end for c in _common_source_words(ctx, s))]
+    source_names = [parts for s in sources for _, _, _, parts in _full_names(source_text, s)]
     for sentence in targets:
+        # the new part must be a word neither the analyser nor the word list knows ("Batlló"), not a
+        # place or common word that a rewording brings in ("Shanghai Municipal…", "Luckily Mazatlán")
+        known_here = {t.start for t in ctx.target_tokens(sentence) or [] if t.token.known}
         for _, _, _, parts in _full_names(target_text, sentence):
             for source_parts in source_names:
                 lost = sorted(source_parts - target_words)
-                new = [w for w, _, _ in words(target_text, sentence.start, sentence.end)
-                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH and w.lower() not in wordlist]
+                new = [w for w, start, _ in words(target_text, sentence.start, sentence.end)
+                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH and w.lower() not in wordlist
+                       and start not in known_here]
                 if not (parts & source_parts) or len(lost) != 1 or len(new) != 1:
                     continue
                 original = next(w for w, _, _ in words(source_text) if fold(w) == lost[0])
@@ -280,7 +282,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if any(folded.startswith(k) for k in known if len(k) >= MIN_DERIVED_STEM):
                     continue
-                if start not in common_words and close[0] < SWAP_MAX_SIMILARITY and name.lower() not in wordlist:
+                if start not in common_words and close[0] < SWAP_MAX_SIMILARITY:
                     unexplained.append((name, start, end))
                 if start in english_words or folded in wordlist or name.lower() in wordlist:
                     continue  # an English word or a known exonym ("Havana"), not a misspelling
