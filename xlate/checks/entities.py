@@ -258,6 +258,8 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
             common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
+            # spans of everything the analyser knows, multiword names included ("Foreign Affairs")
+            known_spans = [(t.start, t.end) for t in tokens if t.token.known]
             unexplained = []  # names of this sentence that nothing in the source accounts for
             for name, start, end in names_in(target_text, sentence, ctx.pair.target):
                 folded = fold(name)
@@ -282,7 +284,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if any(folded.startswith(k) for k in known if len(k) >= MIN_DERIVED_STEM):
                     continue
-                if start not in common_words and close[0] < SWAP_MAX_SIMILARITY:
+                if not any(a <= start < b for a, b in known_spans) and close[0] < SWAP_MAX_SIMILARITY:
                     unexplained.append((name, start, end))
                 if start in english_words or folded in wordlist or name.lower() in wordlist:
                     continue  # an English word or a known exonym ("Havana"), not a misspelling
