@@ -169,8 +169,11 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         A number or a name of a source sentence that the whole translation
         lacks, or an aligned sentence whose translation is clearly shorter than
-        the source's pseudo-reference and lacks a run of its content words; the
-        caret marks the point where the words around the gap meet.
+        the source's pseudo-reference and lacks a run of its content words; a
+        somewhat shorter one whose missing run, cut out of the pseudo-reference,
+        brings it closer in meaning (embeddings) to the translation; or one
+        less than about half as long whose meaning the embeddings also find
+        apart. The caret marks the point where the words around the gap meet.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.
@@ -316,7 +319,11 @@ def addition(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         An aligned sentence whose translation is clearly longer than the
         source's pseudo-reference and holds a run of content words that the
-        pseudo-reference has nothing for, between words it keeps together.
+        pseudo-reference has nothing for, between words it keeps together
+        (unless cutting the run moves the translation away from the source in
+        meaning: a rewording); or a clause (between commas, dashes or
+        brackets) none of whose content words the source accounts for and
+        whose cutting brings the translation closer to the source.
     Why it matters:
         Added claims put words in sources' mouths; in news that is a factual
         error even when the addition sounds plausible.

@@ -223,7 +223,11 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         pseudo-reference contains. When it is no English word and a source name
         is spelt almost the same ("Alejando" ~ «Alejandro») it is a misspelling;
         when it stands where the pseudo-reference has a source name that the
-        translation lacks (same neighbouring words) it is a swap. A name whose
+        translation lacks (same neighbouring words), or when it is the only
+        unexplained name of a sentence whose source has exactly one lost name,
+        or the replaced part of a full name ("Peña Batlló" for «Peña Nieto»),
+        it is a swap. One-letter typos of short names ("Wtat") count as
+        misspellings; possessive and hyphenated names are split. A name whose
         accents were dropped («Bárcena» → "Barcena") is a minor finding,
         reported only when the translation keeps most other accents.
     Why it matters:
