@@ -204,8 +204,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",
                       target_span=(at, at), source_span=(lost[0][1], lost[0][2]), confidence=0.6)
             continue
-        gap = _omitted_run(ctx, pseudo, targets, gaps)
         ratio = _length_ratio(targets, pseudo)
+        gap = _omitted_run(ctx, pseudo, targets, gaps, ratio)
         if gap is None and ratio <= OMISSION_SEVERE_LENGTH_RATIO and \
                 _content_count(ctx, pseudo) >= OMISSION_SEVERE_MIN_WORDS and _meaning_apart(ctx, sources, targets):
             at = _before_final_punctuation(ctx.doc.target.text, targets[-1])
@@ -236,11 +236,11 @@ def _before_final_punctuation(text: str, sentence: Sentence) -> int:
     return end
 
 
-def _omitted_run(ctx: CheckContext, pseudo: str, targets: list[Sentence], gaps: list[Gap]) -> Gap | None:
+def _omitted_run(ctx: CheckContext, pseudo: str, targets: list[Sentence], gaps: list[Gap],
+                 ratio: float) -> Gap | None:
     """The longest run of pseudo-reference words missing from the translation that the evidence says
     was dropped: a long run in a clearly short translation, or a shorter run in a somewhat short
     translation whose cutting brings the pseudo-reference closer to the translation in meaning."""
-    ratio = _length_ratio(targets, pseudo)
     by_size = sorted(gaps, key=lambda g: -sum(w.content for w in g.words))
     if ratio <= OMISSION_LENGTH_RATIO:
         long_gap = next((g for g in by_size if sum(w.content for w in g.words) >= OMISSION_MIN_WORDS), None)

@@ -153,11 +153,11 @@ def _swapped_surnames(ctx: CheckContext, sources: list[Sentence], targets: list[
         # place or common word that a rewording brings in ("Shanghai Municipal…", "Luckily Mazatlán")
         known_here = {t.start for t in ctx.target_tokens(sentence) or [] if t.token.known}
         for _, _, _, parts in _full_names(target_text, sentence):
+            new = [w for w, start, _ in words(target_text, sentence.start, sentence.end)
+                   if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH and w.lower() not in wordlist
+                   and start not in known_here]
             for source_parts in source_names:
                 lost = sorted(source_parts - target_words)
-                new = [w for w, start, _ in words(target_text, sentence.start, sentence.end)
-                       if fold(w) in parts - known and len(w) >= MIN_NAME_LENGTH and w.lower() not in wordlist
-                       and start not in known_here]
                 if not (parts & source_parts) or len(lost) != 1 or len(new) != 1:
                     continue
                 original = next(w for w, _, _ in words(source_text) if fold(w) == lost[0])
@@ -255,9 +255,10 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the aligned translation lacks
         link_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
+        common = {start for s in sources for start in _common_source_words(ctx, s)}
         missing = {w for s in sources for w, start, _ in names_in(source_text, s, ctx.pair.source)
                    if fold(w) not in link_words and re.search(rf"\b{re.escape(w)}\b", pseudo)
-                   and start not in _common_source_words(ctx, s)}
+                   and start not in common}
         for sentence in targets:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
