@@ -53,6 +53,18 @@ def test_added_sentence_is_unmatched_target():
     assert ((), (1,)) in links
 
 
+def test_unsupported_sentence_is_cut_from_a_merge():
+    """A source sentence none of whose words the target has leaves a 2-1 merge as unmatched."""
+    aligner = CHECKER.aligner
+    rest = ["Las empresas compiten por los mejores talentos de las universidades, según Ruiz."]
+    target = "Amid the noise around talented graduates, firms are recruiting louder and louder, says Ruiz."
+    doc = CHECKER.document(PairInput("t", " ".join([*rest, '"Con este maratón queremos distinguirnos."']), target))
+    CHECKER.engines.prepare([doc])
+    quote = [doc.source.sentences[1].text]
+    assert aligner._unsupported(quote, rest, target)
+    assert not aligner._unsupported(rest, quote, target)
+
+
 def test_paragraphs_align_before_sentences():
     source = "Titular del día\n\nEl gobierno anunció un plan. Costará 2.000 millones.\n\nCon información de AP"
     target = "Headline of the day\n\nThe government announced a plan. It will cost 2 billion.\n\nWith AP"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 from sacrebleu.metrics import CHRF
 
 _CHRF = CHRF()
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 @lru_cache(maxsize=65536)
@@ -15,3 +18,25 @@ def chrf(hypothesis: str, reference: str) -> float:
     if not hypothesis.strip() or not reference.strip():
         return 0.0
     return _CHRF.sentence_score(hypothesis, [reference]).score
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "Bárcena" → "barcena"."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A crude English stem for matching word forms ("charges" ~ "charged"): folded, a common
+    inflectional ending removed, cut to six letters."""
+    w = fold(word)
+    for suffix in ("ings", "ing", "edly", "ed", "es", "s", "ly"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w[:6]
+
+
+def content_stems(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Stems of the words of ``text`` that are not function words."""
+    return [stem(w) for w in _LETTER_WORD.findall(text) if w.lower() not in stopwords]

@@ -17,18 +17,22 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext, PlacedToken
-from xlate.checks.entities import fold, names_in
+from xlate.checks.entities import names_in
 from xlate.checks.numbers import mentions
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import CLOSING_QUOTES, TERMINAL, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
+from xlate.similarity import fold, stem
 
 # A lost number or name counts as an omission only when the translation is at most this share of the
 # pseudo-reference's length (a dropped clause shortens it; a rewording does not).
 LOST_ANCHOR_LENGTH_RATIO = 0.95
-# A target word this similar to a lost source name is its (mis)spelling, not an omission.
+# A target word this similar to a lost source name, with the same first letter, is its (mis)spelling
+# or a derived form (Kenia → "Kenyan", Florida → "Fla."), not an omission; with another first letter
+# it must be closer (Jamenei → "Khamenei", but not Berlín → "reeling").
 NAME_VARIANT_SIMILARITY = 0.6
+NAME_TRANSCRIPTION_SIMILARITY = 0.75
 # Omission: the translation is at most this share of its pseudo-reference's length …
 OMISSION_LENGTH_RATIO = 0.65
 # … and a run of at least this many pseudo-reference content words is missing from it.
@@ -91,17 +95,8 @@ class _Word:
     content: bool
 
 
-def _stem(word: str) -> str:
-    w = fold(word)
-    for suffix in ("ings", "ing", "edly", "ed", "es", "s", "ly"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            break
-    return w[:6]
-
-
 def _words(text: str, stopwords: frozenset[str], start: int = 0, end: int | None = None) -> list[_Word]:
-    return [_Word(_stem(w), s, e, w.lower() not in stopwords and not w.isdigit())
+    return [_Word(stem(w), s, e, w.lower() not in stopwords and not w.isdigit())
             for w, s, e in words(text, start, end)]
 
 
@@ -198,8 +193,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         if _length_ratio(targets, pseudo) > LOST_ANCHOR_LENGTH_RATIO:
             lost = []  # a translation of full length rendered the number or name another way
         if lost:
-            stem = _stem(lost[0][0])
-            gap = next((g for g in gaps if any(w.stem == stem for w in g.words)), None)
+            lost_stem = stem(lost[0][0])
+            gap = next((g for g in gaps if any(w.stem == lost_stem for w in g.words)), None)
             at = gap.target_offset if gap else targets[-1].end
             yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",
                       target_span=(at, at), source_span=(lost[0][1], lost[0][2]), confidence=0.6)
@@ -272,16 +267,30 @@ def _has_foreign_number(ctx: CheckContext, sources: list[Sentence], targets: lis
 
 
 def _proper_nouns(ctx: CheckContext, sentence: Sentence) -> set[int]:
-    """Start offsets of the words the source analyser takes for proper nouns, or that stand in a run of
-    capitalised unknown words ("Ta Mok"); a lone unknown capitalised word («Jemeres») may be a common
-    word the lexicon lacks."""
+    """Start offsets of the words the source analyser takes for proper nouns, that stand in a run of
+    capitalised unknown words ("Ta Mok"), or that are unknown, capitalised and stand alone («Messiaen»).
+
+    An unknown capitalised word beside a known capitalised one is part of a name phrase that is
+    usually translated as a whole («los Jemeres Rojos» → "the Khmer Rouge"), and one inside quotes
+    may be a nickname or title («"el Carnicero"» → "the Butcher")."""
     tokens = [t for t in ctx.source_tokens(sentence) or [] if t.end > t.start]
     proper = {t.start for t in tokens if t.token.pos == "np"}
     for left, right in itertools.pairwise(tokens):
         capitalised = [t for t in (left, right) if t.token.surface[:1].isupper() and t.token.pos in {"np", ""}]
         if len(capitalised) == 2:
             proper.update(t.start for t in capitalised)
+    for i, word in enumerate(tokens):
+        neighbours = [t.token.surface for t in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]]
+        if not word.token.known and word.token.surface[:1].isupper() and not any(
+                n[:1].isupper() for n in neighbours) and not _inside_quotes(
+                ctx.doc.source.text, sentence, word.start, word.end):
+            proper.add(word.start)
     return proper
+
+
+def _is_name_variant(name: str, word: str) -> bool:
+    similarity = SequenceMatcher(None, name, word).ratio()
+    return similarity >= (NAME_VARIANT_SIMILARITY if name[:1] == word[:1] else NAME_TRANSCRIPTION_SIMILARITY)
 
 
 def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
@@ -294,6 +303,9 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
     src_text, tgt_text = ctx.doc.source.text, ctx.doc.target.text
     target_values = {v for m in mentions(tgt_text, 0, len(tgt_text), ctx.pair.target) for v in m.values}
     target_words = {fold(part) for w, _, _ in words(tgt_text) for part in (w, *w.split("-"))}  # "Bonn-based"
+    source_names = {s.index: list(names_in(src_text, s, ctx.pair.source)) for s in ctx.doc.source.sentences}
+    # A target word that is another source name ("Beijing") is no variant of a lost one («Berlín»).
+    variants = target_words - {fold(name) for names in source_names.values() for name, _, _ in names}
     lost: dict[int, list[tuple[str, int, int]]] = {}
     for sentence in ctx.doc.source.sentences:
         pseudo_words = {fold(w) for w, _, _ in words(ctx.engines.pseudo_reference(sentence.text) or "")}
@@ -301,11 +313,11 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
         for mention in mentions(src_text, sentence.start, sentence.end, ctx.pair.source):
             if mention.kind == "digits" and not mention.values & target_values:
                 lost.setdefault(sentence.index, []).append((mention.text, mention.start, mention.end))
-        for name, start, end in names_in(src_text, sentence, ctx.pair.source):
+        for name, start, end in source_names[sentence.index]:
             folded = fold(name)
-            if start not in proper or folded in target_words or folded not in pseudo_words:  # «Berlín» → Berlin
-                continue
-            if any(SequenceMatcher(None, folded, w).ratio() >= NAME_VARIANT_SIMILARITY for w in target_words):
+            if start not in proper or folded in target_words or folded not in pseudo_words:
+                continue  # (the pseudo-reference spells «Berlín» Berlin)
+            if any(_is_name_variant(folded, w) for w in variants):
                 continue
             lost.setdefault(sentence.index, []).append((name, start, end))
     return lost

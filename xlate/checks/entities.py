@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -12,6 +11,7 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import OPENING_QUOTES, is_abbreviation, previous_word, words
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
+from xlate.similarity import fold
 
 # A target name this similar to a source name (0–1, accents ignored) is a misspelling of it …
 MISSPELLING_SIMILARITY = 0.8
@@ -22,12 +22,6 @@ SWAP_MAX_SIMILARITY = 0.5
 MIN_DERIVED_STEM = 5
 # Names shorter than this are too ambiguous to compare.
 MIN_NAME_LENGTH = 4
-
-
-def fold(word: str) -> str:
-    """Lower case without accents: "Bárcena" → "barcena"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from functools import cache
 
 from xlate.checks.context import CheckContext
-from xlate.checks.entities import fold
 from xlate.checks.registry import Hit, check
 from xlate.model import Severity
 from xlate.pairs import Calque, OfficialTitle
+from xlate.similarity import fold
 
 
 @cache
