@@ -79,7 +79,9 @@ def unmatched_source(ctx: CheckContext) -> Iterator[Hit]:
 
     What it flags:
         A source sentence of five words or more that the alignment leaves
-        unmatched (a 1-0 link). The caret marks where its translation would be.
+        unmatched (a 1-0 link), including one the aligner takes back out of a
+        merged link because the target has next to none of its words. The
+        caret marks where its translation would be.
     Why it matters:
         Whole sentences dropped in translation are the largest omissions, often
         a quote or a figure.
