@@ -344,6 +344,8 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
     source_names = {s.index: list(names_in(src_text, s, ctx.pair.source)) for s in ctx.doc.source.sentences}
     # A target word that is another source name ("Beijing") is no variant of a lost one («Berlín»).
     variants = target_words - {fold(name) for names in source_names.values() for name, _, _ in names}
+    ordinary_words = {fold(p.token.surface) for t in ctx.doc.target.sentences for p in ctx.target_tokens(t) or []
+                      if p.token.known and p.token.pos != "np"}
     lost: dict[int, list[tuple[str, int, int]]] = {}
     for sentence in ctx.doc.source.sentences:
         pseudo_words = {fold(w) for w, _, _ in words(ctx.engines.pseudo_reference(sentence.text) or "")}
@@ -351,14 +353,29 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
         for mention in mentions(src_text, sentence.start, sentence.end, ctx.pair.source):
             if mention.kind == "digits" and not mention.values & target_values:
                 lost.setdefault(sentence.index, []).append((mention.text, mention.start, mention.end))
-        for name, start, end in source_names[sentence.index]:
-            folded = fold(name)
-            if start not in proper or folded in target_words or folded not in pseudo_words:
-                continue  # (the pseudo-reference spells «Berlín» Berlin)
-            if any(_is_name_variant(folded, w) for w in variants):
-                continue
-            lost.setdefault(sentence.index, []).append((name, start, end))
+        for run in _name_runs(source_names[sentence.index]):
+            if any(fold(name) in ordinary_words for name, _, _ in run):
+                continue  # an ordinary word of a multiword name is there: it was translated («Bohemian
+                # National Hall» → "Czech National House"); a kept given name is no such sign ("Steven")
+            for name, start, end in run:
+                folded = fold(name)
+                if start not in proper or folded in target_words or folded not in pseudo_words:
+                    continue  # (the pseudo-reference spells «Berlín» Berlin)
+                if any(_is_name_variant(folded, w) for w in variants):
+                    continue
+                lost.setdefault(sentence.index, []).append((name, start, end))
     return lost
+
+
+def _name_runs(names: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Names grouped into the multiword names they form (separated by one space)."""
+    runs: list[list[tuple[str, int, int]]] = []
+    for name in names:
+        if runs and name[1] - runs[-1][-1][2] == 1:
+            runs[-1].append(name)
+        else:
+            runs.append([name])
+    return runs
 
 
 @check("XL202", "addition", "accuracy/addition", Severity.MAJOR, needs=("apertium",),
