@@ -173,7 +173,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         or five content words or more that the translation has nowhere), cut out
         of the pseudo-reference, brings it closer in meaning (embeddings) to the
         translation; or one less than about half as long whose meaning the
-        embeddings also find apart. The caret marks the point where the words around the gap meet.
+        embeddings also find apart. The caret marks the point where the words
+        around the gap meet.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.
@@ -327,6 +328,7 @@ def _proper_nouns(ctx: CheckContext, sentence: Sentence) -> set[int]:
 
 
 def _is_name_variant(name: str, word: str) -> bool:
+    """True when target ``word`` may be a spelling or derived form of the (folded) source ``name``."""
     similarity = SequenceMatcher(None, name, word).ratio()
     return similarity >= (NAME_VARIANT_SIMILARITY if name[:1] == word[:1] else NAME_TRANSCRIPTION_SIMILARITY)
 
@@ -360,7 +362,7 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
             for name, start, end in run:
                 folded = fold(name)
                 if start not in proper or folded in target_words or folded not in pseudo_words:
-                    continue  # (the pseudo-reference spells «Berlín» Berlin)
+                    continue  # kept, or not copied by Apertium (which spells «Berlín» Berlin: that counts)
                 if any(_is_name_variant(folded, w) for w in variants):
                     continue
                 lost.setdefault(sentence.index, []).append((name, start, end))
