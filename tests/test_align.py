@@ -65,6 +65,13 @@ def test_unsupported_sentence_is_cut_from_a_merge():
     assert not aligner._unsupported(rest, quote, target)
 
 
+def test_unsupported_needs_pseudo_references():
+    """Without Apertium the two sides share no words to count, so nothing is cut on that ground."""
+    aligner = Checker(Settings(apertium=False, embeddings=False)).aligner
+    item, rest = ["El gobierno anunció una ley de vivienda."], ["El Plan Marshall llegó a Europa."]
+    assert not aligner._unsupported(item, rest, "The Marshall Plan reached Europe.")
+
+
 def test_paragraphs_align_before_sentences():
     source = "Titular del día\n\nEl gobierno anunció un plan. Costará 2.000 millones.\n\nCon información de AP"
     target = "Headline of the day\n\nThe government announced a plan. It will cost 2 billion.\n\nWith AP"

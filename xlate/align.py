@@ -227,11 +227,14 @@ class Aligner:
     def _unsupported(self, item: list[str], rest: list[str], target: str) -> bool:
         """True when the target has next to none of the item's words (by its pseudo-reference) but a
         fair share of the rest's: a merge is hiding a sentence nobody translated."""
+        pseudo = {t: self.engines.pseudo_reference(t) for t in (*item, *rest)}
+        if any(p is None for p in pseudo.values()):
+            return False  # without pseudo-references the two sides share no words to count
         stopwords = self.engines.pair.target.stopwords
         found = set(content_stems(target, stopwords))
 
         def support(texts: list[str]) -> tuple[int, int]:
-            stems = [st for t in texts for st in content_stems(self.engines.pseudo_reference(t) or t, stopwords)]
+            stems = [st for t in texts for st in content_stems(pseudo[t] or "", stopwords)]
             return sum(st in found for st in stems), len(stems)
 
         item_found, item_words = support(item)
