@@ -268,13 +268,14 @@ def _absent_run(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> Gap 
     has anywhere (function words inside the run do not break it). Unlike an alignment gap, it is
     not split by a common word that happens to match ("year"). The caret goes after the translation
     of the content word before the run, or before the final punctuation."""
-    text = ctx.doc.target.text
-    target_words = [w for t in targets for w in _words(text, ctx.pair.target.stopwords, t.start, t.end)]
+    text, stopwords = ctx.doc.target.text, ctx.pair.target.stopwords
+    target_words = [w for t in targets for w in _words(text, stopwords, t.start, t.end)]
     present = {w.stem for w in target_words} | {
         stem(p.token.lemma) for t in targets for p in ctx.target_tokens(t) or []}
+    pseudo_words = _words(pseudo, stopwords)
     runs: list[list[_Word]] = []
     run: list[_Word] = []
-    for word in _words(pseudo, ctx.pair.target.stopwords):
+    for word in pseudo_words:
         if word.content and word.stem in present:
             runs.append(run)
             run = []
@@ -286,7 +287,7 @@ def _absent_run(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> Gap 
         best.pop()
     if not best:
         return None
-    before = [w for w in _words(pseudo[: best[0].start], ctx.pair.target.stopwords) if w.content]
+    before = [w for w in pseudo_words if w.content and w.end <= best[0].start]
     anchor = next((t for t in target_words if before and t.stem == before[-1].stem), None)
     at = anchor.end if anchor else _before_final_punctuation(text, targets[-1])
     return Gap("pseudo", best, at)
