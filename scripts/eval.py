@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""Measure xlate's quality.
+"""Measure xlate's quality, always on both document folds.
 
-    scripts/eval.py dev [--items FILE] [--scorer FILE]   # the development set: score.py + per-check false positives
-    scripts/eval.py corpora                              # the team corpora: defect recall by tune/heldout split
+    scripts/eval.py dev [--set es-en|fr-en|de-en] [--preds FILE]   # a dev set: score.py per fold + false positives
+    scripts/eval.py perturbations [FILE ...] [--preds-dir DIR]      # the team's perturbation sets, per type and fold
+    scripts/eval.py corpora                                          # the team corpora: defect recall by split
 
-The development set and its scorer live in ../shared/eval/ (not shipped with the package).
-Thresholds are calibrated on the development set and the *tune* corpora only; the *heldout*
-corpora are reported separately to show the same quality on text not used for tuning.
+Every figure is given for the whole set and for its two document folds: ``tune`` (thresholds are
+chosen there) and ``heldout`` (never tuned on). The folds of the shared dev sets come from
+``../shared/eval/folds.json`` (key ``meta.corpus + "|" + meta.docid``); an item whose document is not
+listed there carries its fold in ``meta.fold`` (the team's own sets). The dev sets and their scorer
+live in ../shared/eval/ (not shipped with the package).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,35 +28,117 @@ from xlate.pipeline import Checker
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
+DEV_SETS = {"es-en": SHARED / "dev.jsonl", "fr-en": SHARED / "fr-en" / "dev.jsonl",
+            "de-en": SHARED / "de-en" / "dev.jsonl"}
+PERTURBATIONS = ROOT / "corpora" / "perturbations"
+FOLDS = ("tune", "heldout")
 # A finding within this many characters of an expected defect counts as catching it (as score.py).
 TOLERANCE = 3
+_TYPE_LINE = re.compile(r"^\s+(\S+)\s+([\d.]+)\s+\((\d+)/(\d+), localised (\d+)\)$")
 
 
 def _near(span: list[int] | None, gold: list[int]) -> bool:
     return span is not None and span[0] <= gold[1] + TOLERANCE and gold[0] <= span[1] + TOLERANCE
 
 
-def evaluate_dev(items: Path, scorer: Path) -> None:
+def _load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def fold_of(item: dict, folds: dict[str, str]) -> str:
+    """An item's document fold: folds.json's, else the fold the team's set gives it."""
+    meta = item.get("meta") or {}
+    return folds.get(f"{meta.get('corpus')}|{meta.get('docid')}") or meta.get("fold") or "tune"
+
+
+def _folds() -> dict[str, str]:
+    path = SHARED / "folds.json"
+    return json.loads(path.read_text(encoding="utf-8"))["folds"] if path.exists() else {}
+
+
+def run_xlate(items: Path, preds: Path, pair: str) -> None:
+    command = [sys.executable, "-m", "xlate.cli", "check", "--pairs", str(items), "--format", "jsonl",
+               "--output", str(preds), "--fail-on", "never"]
+    subprocess.run([*command, "--pair", pair] if pair != "es-en" else command, check=True)
+
+
+def _score(scorer: Path, items: list[dict], preds: Path, tmp: Path) -> tuple[str, dict[str, tuple[int, int, int]]]:
+    """score.py's summary line and per-type (detected, total, localised) for ``items``."""
+    path = tmp / "items.jsonl"
+    path.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(scorer), str(path), str(preds)], check=True, capture_output=True,
+                         text=True).stdout
+    types = {m[1]: (int(m[3]), int(m[4]), int(m[5])) for line in out.splitlines() if (m := _TYPE_LINE.match(line))}
+    return out.strip().splitlines()[-1], types
+
+
+def report_by_fold(items: list[dict], preds: Path, scorer: Path) -> None:
+    """score.py on all items and on each fold, then per-type recall side by side."""
+    folds = _folds()
+    parts = {"all": items, **{f: [it for it in items if fold_of(it, folds) == f] for f in FOLDS}}
+    per_type: dict[str, dict[str, tuple[int, int, int]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        preds = Path(tmp) / "preds.jsonl"
-        subprocess.run([sys.executable, "-m", "xlate.cli", "check", "--pairs", str(items), "--format", "jsonl",
-                        "--output", str(preds), "--fail-on", "never"], check=False)
-        subprocess.run([sys.executable, str(scorer), str(items), str(preds)], check=True)
-        labels = {json.loads(line)["id"]: json.loads(line) for line in items.open(encoding="utf-8")}
-        false_positives: collections.Counter[str] = collections.Counter()
-        flagged_by: collections.Counter[str] = collections.Counter()
-        for line in preds.open(encoding="utf-8"):
-            pred = json.loads(line)
-            item = labels.get(pred["id"])
-            if item is None or item["label"] != "clean":
+        for name, part in parts.items():
+            if not part:
                 continue
-            codes = {f["code"] for f in pred.get("findings", [])}
-            false_positives.update(codes)
-            if len(codes) == 1:
-                flagged_by.update(codes)
+            summary, per_type[name] = _score(scorer, part, preds, Path(tmp))
+            print(f"{name:8s} ({len(part):4d} items)  {summary}")
+    types = sorted({t for table in per_type.values() for t in table})
+    print(f"\n{'type':24s}" + "".join(f"{name:>16s}" for name in per_type))
+    for t in types:
+        cells = []
+        for table in per_type.values():
+            detected, total, _ = table.get(t, (0, 0, 0))
+            cells.append(f"{detected / total:.2f} ({detected:3d}/{total:3d})" if total else "")
+        print(f"{t:24s}" + "".join(f"{c:>16s}" for c in cells))
+
+
+def false_positives(items: list[dict], preds: Path) -> None:
+    """Which checks flag clean items, by fold, and the share of clean documents the default gate fails."""
+    folds = _folds()
+    labels = {it["id"]: it for it in items}
+    flagged: dict[str, collections.Counter[str]] = {f: collections.Counter() for f in FOLDS}
+    sole: dict[str, collections.Counter[str]] = {f: collections.Counter() for f in FOLDS}
+    documents: dict[str, dict[str, bool]] = {f: {} for f in FOLDS}
+    for pred in _load(preds):
+        item = labels.get(pred["id"])
+        if item is None or item["label"] != "clean":
+            continue
+        fold = fold_of(item, folds)
+        codes = {f["code"] for f in pred.get("findings", [])}
+        flagged[fold].update(codes)
+        if len(codes) == 1:
+            sole[fold].update(codes)
+        doc = f"{item['meta'].get('corpus')}|{item['meta'].get('docid')}"
+        gate = any(f["severity"] in ("major", "critical") for f in pred.get("findings", []))
+        documents[fold][doc] = documents[fold].get(doc, False) or gate
     print("\nclean items flagged, by check (an item may count under several checks):")
-    for code, n in sorted(false_positives.items(), key=lambda kv: -kv[1]):
-        print(f"  {code}  {n:3d}  (sole check on {flagged_by[code]})")
+    print(f"  {'code':6s}" + "".join(f"{f:>22s}" for f in FOLDS))
+    for code in sorted(set(flagged["tune"]) | set(flagged["heldout"])):
+        print(f"  {code:6s}" + "".join(f"{flagged[f][code]:>8d} (sole on {sole[f][code]:3d})" for f in FOLDS))
+    print("clean documents whose items would fail the default gate (--fail-on major): " + ", ".join(
+        f"{f} {sum(d.values())}/{len(d)} ({sum(d.values()) / max(1, len(d)):.3f})" for f, d in documents.items()))
+
+
+def evaluate_dev(items_path: Path, scorer: Path, pair: str, preds: Path | None) -> None:
+    items = _load(items_path)
+    with tempfile.TemporaryDirectory() as tmp:
+        if preds is None:
+            preds = Path(tmp) / "preds.jsonl"
+            run_xlate(items_path, preds, pair)
+        report_by_fold(items, preds, scorer)
+        false_positives(items, preds)
+
+
+def evaluate_perturbations(files: list[Path], scorer: Path, preds_dir: Path | None) -> None:
+    """Each perturbation set (``corpora/perturbations/*.jsonl``) by fold and perturbation type."""
+    for path in files:
+        print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+        with tempfile.TemporaryDirectory() as tmp:
+            preds = preds_dir / f"{path.stem}.preds.jsonl" if preds_dir else Path(tmp) / "preds.jsonl"
+            if not preds.exists():
+                run_xlate(path, preds, _load(path)[0].get("meta", {}).get("pair", "es-en"))
+            report_by_fold(_load(path), preds, scorer)
 
 
 def evaluate_corpora() -> None:
@@ -86,13 +172,21 @@ def evaluate_corpora() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
-    dev = sub.add_parser("dev")
-    dev.add_argument("--items", type=Path, default=SHARED / "dev.jsonl")
+    dev = sub.add_parser("dev", help="a shared dev set, by fold")
+    dev.add_argument("--set", choices=sorted(DEV_SETS), default="es-en", help="which dev set (and language pair)")
+    dev.add_argument("--items", type=Path, help="another items file of the same shape")
+    dev.add_argument("--preds", type=Path, help="score these predictions instead of running xlate")
     dev.add_argument("--scorer", type=Path, default=SHARED / "score.py")
-    sub.add_parser("corpora")
+    pert = sub.add_parser("perturbations", help="the team's perturbation sets, by fold and type")
+    pert.add_argument("files", nargs="*", type=Path)
+    pert.add_argument("--preds-dir", type=Path, help="reuse (or keep) NAME.preds.jsonl predictions here")
+    pert.add_argument("--scorer", type=Path, default=SHARED / "score.py")
+    sub.add_parser("corpora", help="the team corpora: defect recall by split")
     args = parser.parse_args()
     if args.what == "dev":
-        evaluate_dev(args.items, args.scorer)
+        evaluate_dev(args.items or DEV_SETS[args.set], args.scorer, args.set, args.preds)
+    elif args.what == "perturbations":
+        evaluate_perturbations(args.files or sorted(PERTURBATIONS.glob("*.jsonl")), args.scorer, args.preds_dir)
     else:
         evaluate_corpora()
 
