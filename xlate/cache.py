@@ -253,4 +253,5 @@ def result_from_payload(payload: dict[str, Any], pair: PairInput) -> DocumentRes
         score=payload.get("score"),
         engines=dict(payload.get("engines", {})),
         origin=pair.origin,
+        words=[link["words"] for link in payload.get("alignment", []) if "words" in link],
     )

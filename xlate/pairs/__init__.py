@@ -14,6 +14,40 @@ from functools import cache
 from importlib import resources as importlib_resources
 
 from xlate.errors import ConfigError
+from xlate.pairs.grammar import Negation, Verbs
+
+
+@dataclass(frozen=True)
+class AnalyserTags:
+    """What the part-of-speech tags of a language's morphological analyser (Apertium's) mean to the
+    word aligner and the checks."""
+
+    # Content words: what a translation must carry over (nouns, names, lexical verbs, adjectives, …).
+    content: frozenset[str] = frozenset()
+    # Every verb tag, auxiliaries included.
+    verbs: frozenset[str] = frozenset()
+    # Auxiliary and modal verbs, which join the lexical verb after them ("will increase").
+    auxiliaries: frozenset[str] = frozenset()
+    # Adverbs, which may stand between an auxiliary and its verb ("has also said").
+    adverbs: frozenset[str] = frozenset()
+    # Punctuation tags (never aligned).
+    punctuation: frozenset[str] = frozenset()
+    # The tag that marks a subject pronoun ("he", "they"), if the analyser has one.
+    subject_pronoun: str = ""
+    # Part-of-speech tag → WordNet's part of speech ("n", "v", "a", "r").
+    wordnet: dict[str, str] = field(default_factory=dict)
+
+
+# Apertium's tagset, shared by its Spanish and English analysers.
+APERTIUM_TAGS = AnalyserTags(
+    content=frozenset({"n", "np", "vblex", "adj", "adv", "num"}),
+    verbs=frozenset({"vblex", "vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
+    auxiliaries=frozenset({"vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
+    adverbs=frozenset({"adv", "preadv"}),
+    punctuation=frozenset({"sent", "cm", "lpar", "rpar", "lquest", "guio", "apos", "quot", "lquot", "rquot"}),
+    subject_pronoun="subj",
+    wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +82,15 @@ class LanguageResources:
     roman_numerals: bool = False
     # System word lists (one word a line, proper names included), the first ones found are used.
     wordlist_paths: tuple[str, ...] = ()
+    # What the morphological analyser's tags mean.
+    analyser: AnalyserTags = APERTIUM_TAGS
+    # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).
+    pro_drop: bool = False
+    # Whether WordNet describes the language's words (synonyms, antonyms, hypernyms).
+    wordnet: bool = False
+    # How the language negates, and how its verbs mark tense and mood (see pairs/grammar.py).
+    negation: Negation = Negation()
+    verbs: Verbs = Verbs()
 
     @property
     def wordlist(self) -> frozenset[str]:

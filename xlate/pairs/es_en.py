@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xlate.pairs import LanguagePair, LanguageResources
+from xlate.pairs.grammar import Negation, Verbs
 
 _ES_NUMBERS = {
     "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -43,6 +44,58 @@ _EN_MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12,
 }
 
+_ES_NEGATION = Negation(
+    negators=frozenset({"no", "nunca", "jamás", "tampoco", "nadie", "nada", "ninguno", "ninguna", "ningún",
+                        "ningunos", "ningunas", "ni"}),
+    concord=frozenset({"nadie", "nada", "ninguno", "ninguna", "ningún", "ningunos", "ningunas", "nunca",
+                       "jamás", "tampoco", "ni"}),
+    fixed=(r"no obstante", r"a no ser que", r"que nunca", r"nada más", r"no cabe duda", r"no hay duda",
+           r"\bno\b[^,;:.]*?\bmás que\b", r"\bno (?:sólo|solo|solamente|únicamente)\b"),
+    scope_words=frozenset({"sin"}),
+    verbs=frozenset({"negar", "rechazar", "rehusar", "impedir", "evitar", "prohibir", "carecer", "faltar",
+                     "fallar", "cesar", "excluir", "descartar", "dudar", "abstener", "oponer", "vetar", "denegar",
+                     "desmentir", "ignorar", "omitir", "olvidar", "renunciar", "incumplir"}),
+    prefixes=("in", "im", "ir", "il", "des"),
+)
+_ES_VERBS = Verbs(
+    tenses={"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
+            "prs": "subjunctive", "pis": "subjunctive", "fts": "subjunctive", "imp": "imperative"},
+    perfect="haber",
+    progressive="estar",
+    going_to=("ir", "a"),
+    modals=frozenset({"poder", "deber", "soler"}),
+    reporting=frozenset({"decir", "afirmar", "asegurar", "explicar", "añadir", "agregar", "señalar", "indicar",
+                         "declarar", "comentar", "sostener", "advertir", "subrayar", "destacar", "manifestar",
+                         "precisar", "apuntar", "expresar", "informar", "anunciar", "escribir"}),
+    question_marks="¿?",
+)
+_EN_NEGATION = Negation(
+    negators=frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere",
+                        "no one", "cannot"}),
+    concord=frozenset({"nor"}),
+    fixed=(r"no matter", r"no doubt", r"not least", r"none other", r"not to mention", r"whether or not",
+           r"no sooner", r"\bnot only\b"),
+    scope_words=frozenset({"without"}),
+    verbs=frozenset({"deny", "refuse", "fail", "reject", "lack", "decline", "avoid", "prevent", "stop", "cease",
+                     "ban", "prohibit", "forbid", "miss", "oppose", "doubt", "exclude", "dismiss", "halt", "veto",
+                     "abstain", "withhold", "ignore", "omit", "forget", "neglect", "refrain", "disagree",
+                     "deprive", "rule out"}),
+    prefixes=("un", "in", "im", "il", "ir", "dis", "non"),
+)
+_EN_VERBS = Verbs(
+    tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
+    future=frozenset({"will", "shall"}),
+    conditional=frozenset({"would"}),
+    perfect="have",
+    progressive="be",
+    going_to=("go", "to"),
+    going_to_gerund=True,
+    modals=frozenset({"can", "could", "may", "might", "must", "should", "ought"}),
+    reporting=frozenset({"say", "tell", "add", "explain", "state", "note", "claim", "insist", "argue", "warn",
+                         "stress", "announce", "report", "write", "comment", "declare", "assert", "indicate",
+                         "maintain"}),
+)
+
 SPANISH = LanguageResources(
     code="es",
     abbreviations=frozenset({
@@ -74,6 +127,9 @@ SPANISH = LanguageResources(
         "príncipe": "m",
     },
     roman_numerals=True,
+    pro_drop=True,
+    negation=_ES_NEGATION,
+    verbs=_ES_VERBS,
     name_connectors=frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "por", "en"}),
     magnitudes={"mil": 10**3, "millón": 10**6, "millones": 10**6, "millardos": 10**9, "billón": 10**12,
                 "billones": 10**12},
@@ -113,6 +169,9 @@ ENGLISH = LanguageResources(
         "f": frozenset({"she", "her", "hers", "herself"}),
         "m": frozenset({"he", "him", "his", "himself"}),
     },
+    wordnet=True,
+    negation=_EN_NEGATION,
+    verbs=_EN_VERBS,
     wordlist_paths=(  # Debian wamerican-large and wbritish-large
         "/usr/share/dict/american-english-large", "/usr/share/dict/british-english-large",
     ),

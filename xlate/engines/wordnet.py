@@ -1,0 +1,173 @@
+"""WordNet 3.0 (Debian ``wordnet-base``), read with nltk: synonyms, antonyms and hypernyms of English.
+
+nltk reads WordNet only from a folder of its own data path that holds a ``lexnames`` file, which
+Debian leaves out, and opening it takes about ten seconds (it builds a sense map for the
+multilingual WordNets). So on first use the Debian files are copied into xlate's cache folder with
+the standard ``lexnames`` list, nltk reads them once, and the relations the checks need are kept
+there as one compact pickle, keyed by the files' size and time, that later runs load in a fraction
+of a second. A missing WordNet or nltk switches the engine off with one warning.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import shutil
+import warnings
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DEBIAN_WORDNET = Path("/usr/share/wordnet")
+# The standard lexicographer files of WordNet 3.0, in order (``lexnames``: number, name, part of speech).
+_LEXNAMES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute noun.body "
+    "noun.cognition noun.communication noun.event noun.feeling noun.food noun.group noun.location "
+    "noun.motive noun.object noun.person noun.phenomenon noun.plant noun.possession noun.process "
+    "noun.quantity noun.relation noun.shape noun.state noun.substance noun.time verb.body verb.change "
+    "verb.cognition verb.communication verb.competition verb.consumption verb.contact verb.creation "
+    "verb.emotion verb.motion verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
+).split()
+_LEXNAME_POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
+# What the pickle holds; bump when the extraction changes.
+_FORMAT = 1
+
+
+def cache_folder() -> Path:
+    """xlate's cache folder ($XLATE_CACHE_DIR, else $XDG_CACHE_HOME/xlate, else ~/.cache/xlate)."""
+    if os.environ.get("XLATE_CACHE_DIR"):
+        return Path(os.environ["XLATE_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "xlate"
+
+
+@dataclass(frozen=True)
+class Relations:
+    """The WordNet relations xlate uses, by lemma (lower case, spaces for underscores) and part of
+    speech ("n", "v", "a", "r"; adjective satellites count as "a")."""
+
+    synsets: dict[tuple[str, str], tuple[int, ...]]  # (lemma, pos) → synset ids, most frequent sense first
+    antonyms: dict[tuple[str, str], frozenset[str]]  # direct antonyms, and for adjectives the indirect ones
+    hypernyms: dict[int, tuple[int, ...]]  # synset id → its direct hypernyms (nouns and verbs)
+
+
+def _extract(root: Path) -> Relations:
+    """Read WordNet with nltk and keep the relations."""
+    import nltk
+    from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+    data_path = str(root.parent.parent)
+    if data_path not in nltk.data.path:
+        nltk.data.path.insert(0, data_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "the multilingual functions are not available"
+        reader = WordNetCorpusReader(str(root), None)
+    ids: dict[str, int] = {}
+    synsets: dict[tuple[str, str], list[int]] = {}
+    antonyms: dict[tuple[str, str], set[str]] = {}
+    hypernyms: dict[int, tuple[int, ...]] = {}
+
+    def sid(synset: object) -> int:
+        return ids.setdefault(synset.name(), len(ids))  # type: ignore[attr-defined]
+
+    for synset in reader.all_synsets():
+        pos = "a" if synset.pos() == "s" else synset.pos()
+        for lemma in synset.lemmas():
+            key = (lemma.name().replace("_", " ").lower(), pos)
+            synsets.setdefault(key, []).append(sid(synset))
+            opposite = {a.name().replace("_", " ").lower() for a in lemma.antonyms()}
+            if pos == "a":  # a satellite's head adjective carries the antonym ("huge" → big ↔ small)
+                opposite |= {a.name().replace("_", " ").lower() for head in synset.similar_tos()
+                             for h in head.lemmas() for a in h.antonyms()}
+            if opposite:
+                antonyms.setdefault(key, set()).update(opposite)
+        if pos in ("n", "v"):
+            found = synset.hypernyms() + synset.instance_hypernyms()
+            if found:
+                hypernyms[sid(synset)] = tuple(sid(h) for h in found)
+    return Relations({k: tuple(v) for k, v in synsets.items()},
+                     {k: frozenset(v) for k, v in antonyms.items()}, hypernyms)
+
+
+def _stamp(folder: Path) -> str:
+    files = sorted(folder.glob("data.*")) + sorted(folder.glob("index.*"))
+    return "-".join(f"{f.name}:{f.stat().st_size}:{int(f.stat().st_mtime)}" for f in files)
+
+
+class WordNet:
+    """English lexical relations from WordNet; loaded on first use."""
+
+    name = "wordnet"
+
+    def __init__(self, source: Path = DEBIAN_WORDNET, cache: Path | None = None) -> None:
+        self.source = source
+        self.cache = cache or cache_folder()
+
+    @cached_property
+    def relations(self) -> Relations | None:
+        try:
+            return self._load()
+        except Exception as exc:  # a missing resource switches the engine off, never the run
+            log.warning("WordNet is unavailable (%s); the checks that need it are off. "
+                        "Install it with: apt-get install -y wordnet-base wordnet-sense-index", exc)
+            return None
+
+    @property
+    def available(self) -> bool:
+        return self.relations is not None
+
+    @cached_property
+    def version(self) -> str | None:
+        return "3.0" if self.available else None
+
+    def _load(self) -> Relations:
+        if not (self.source / "data.noun").exists():
+            raise FileNotFoundError(f"no WordNet in {self.source}")
+        stamp = f"{_FORMAT}:{_stamp(self.source)}"
+        pickled = self.cache / "wordnet-relations.pickle"
+        if pickled.exists():
+            with pickled.open("rb") as handle:
+                saved_stamp, relations = pickle.load(handle)
+            if saved_stamp == stamp:
+                return relations
+        root = self.cache / "nltk_data" / "corpora" / "wordnet"
+        root.mkdir(parents=True, exist_ok=True)
+        for path in self.source.iterdir():
+            if path.is_file() and not (root / path.name).exists():
+                shutil.copyfile(path, root / path.name)
+        (root / "lexnames").write_text("".join(
+            f"{n:02d}\t{name}\t{_LEXNAME_POS[name.split('.')[0]]}\n" for n, name in enumerate(_LEXNAMES)))
+        relations = _extract(root)
+        partial = pickled.with_suffix(".partial")
+        with partial.open("wb") as handle:
+            pickle.dump((stamp, relations), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(pickled)
+        return relations
+
+    def synsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        relations = self.relations
+        return relations.synsets.get((lemma.lower(), pos), ()) if relations else ()
+
+    def synonyms(self, a: str, b: str, pos: str) -> bool:
+        """True when the two lemmas share a synset."""
+        return bool(set(self.synsets(a, pos)) & set(self.synsets(b, pos)))
+
+    def antonyms(self, lemma: str, pos: str) -> frozenset[str]:
+        relations = self.relations
+        return relations.antonyms.get((lemma.lower(), pos), frozenset()) if relations else frozenset()
+
+    def is_hypernym(self, general: str, specific: str, pos: str, depth: int = 2) -> bool:
+        """True when a sense of ``general`` is a hypernym of a sense of ``specific`` within ``depth``
+        steps ("payment" above "salary"), and the two are not synonyms."""
+        relations = self.relations
+        if relations is None or self.synonyms(general, specific, pos):
+            return False
+        targets = set(self.synsets(general, pos))
+        frontier = set(self.synsets(specific, pos))
+        for _ in range(depth):
+            frontier = {h for s in frontier for h in relations.hypernyms.get(s, ())}
+            if frontier & targets:
+                return True
+        return False

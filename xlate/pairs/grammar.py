@@ -1,0 +1,55 @@
+"""Grammar facts of one language that the meaning checks read: how it negates, how its verbs mark
+tense, aspect and mood. Each language module fills them in; an empty field turns off what needs it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Negation:
+    """How a language says "not"."""
+
+    # Words that negate a clause ("not", "never", "nobody"; «no», «nunca», «nadie»).
+    negators: frozenset[str] = frozenset()
+    # Negative words that agree with a negator before them in the clause without adding a negation
+    # (Spanish negative concord: «no vino nadie» is one negation, "nobody came").
+    concord: frozenset[str] = frozenset()
+    # Fixed expressions that hold a negator but do not negate («no obstante», "no matter"), as regular
+    # expressions matched in lower case («no … más que» means "only").
+    fixed: tuple[str, ...] = ()
+    # Words that negate what follows them but are no negation to compare («sin», "without").
+    scope_words: frozenset[str] = frozenset()
+    # Lemmas whose meaning holds a negation ("deny", "refuse", «negar», «rechazar»): "refused" for «no
+    # aceptó» is a rewording, not a lost negation.
+    verbs: frozenset[str] = frozenset()
+    # Prefixes that negate a word ("un", "in"): "not unusual" is a litotes, not a second negation.
+    prefixes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """How a language marks tense, aspect and mood on its verbs (analyser tags and auxiliary lemmas)."""
+
+    # Finite tense tag → time ("present", "past", "future", "conditional", "subjunctive", "imperative").
+    tenses: dict[str, str] = field(default_factory=dict)
+    # Tags of the participle, the gerund and the infinitive.
+    participle: str = "pp"
+    gerund: str = "ger"
+    infinitive: str = "inf"
+    # Auxiliaries (lemmas) of the future ("will") and of the conditional ("would").
+    future: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
+    # The perfect's auxiliary ("have", «haber») and the progressive's ("be", «estar»).
+    perfect: str = ""
+    progressive: str = ""
+    # A periphrastic future: (verb lemma, particle) before an infinitive ("going to", «ir a»); for a
+    # language whose verb stands in the gerund there ("be going to"), ``future_gerund`` is True.
+    going_to: tuple[str, str] = ("", "")
+    going_to_gerund: bool = False
+    # Modal verbs (their clauses are not compared for tense: "can", «poder»).
+    modals: frozenset[str] = frozenset()
+    # Verbs of saying, whose present renders a past in news style ("says" for «dijo»).
+    reporting: frozenset[str] = frozenset()
+    # The marks of a direct question («¿…?», "…?").
+    question_marks: str = "?"
