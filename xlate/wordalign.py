@@ -119,7 +119,9 @@ def words_of(tokens: Sequence[tuple[Token, int, int]], lang: LanguageResources) 
     for token, start, end in tokens:
         if end <= start or token.pos in tags.punctuation or not any(c.isalnum() for c in token.surface):
             continue
-        content = (token.pos in tags.content or not token.known) and token.surface.lower() not in lang.stopwords
+        lowered = token.surface.lower()
+        content = (token.pos in tags.content or not token.known) and lowered not in lang.stopwords and (
+            token.lemma.lower() not in lang.stopwords and lowered not in lang.negation.negators)
         out.append(Word(start, end, token.surface, token.lemma.lower(), token.pos, token.tags, content,
                         token.translations))
     return out
@@ -142,6 +144,8 @@ def _evidence(s: Word, t: Word, wordnet: WordNet | None, wordnet_pos: dict[str, 
     if any(stem(x) == t_stem for x in s.translations if " " not in x) or any(
             stem(x) == stem(s.text) for x in t.translations if " " not in x):
         return DICTIONARY_STEM, "dictionary"
+    if " " in t.lemma and any(x in t.lemma.split() for x in s.translations):
+        return PHRASE, "dictionary"  # a multiword token holds a translation: «próximo» → "next year"
     pos = wordnet_pos.get(t.pos)
     if wordnet is not None and pos and s.content and any(wordnet.synonyms(x, t.lemma, pos) for x in s.translations):
         return SYNONYM, "synonym"

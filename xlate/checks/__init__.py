@@ -6,6 +6,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     entities,
     fragments,
     numbers,
+    polarity,
     punctuation,
     repetition,
     terminology,

@@ -25,63 +25,104 @@ from xlate.wordalign import DICTIONARY_STEM, Word, WordAlignment
 
 # Punctuation that closes a clause, and with it a negative scope.
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—\"“”«»]")
-# What follows a negator that is a tag question («¿no?») or the abbreviation of "number" ("No. 5").
-_TAG_OR_NUMBER = re.compile(r"\s*\?|\.?\s?\d")
+# Punctuation that ends the reach of negative concord (a parenthetical between commas does not).
+_CONCORD_END = re.compile(r"[;:()\[\]\"“”«»]")
+# What follows a negator in a tag question («¿no?»), and what follows "No" as the abbreviation of "number".
+_TAG_QUESTION = re.compile(r"\s*\?")
+_NUMBER_SIGN = re.compile(r"\.?\s?\d")
+# The concord marker of an approximate negation ("almost no one … not even"): its concord words add none.
+APPROXIMATE = -1
 # A link at least this strong (dictionary or identical strings) may decide a polarity question.
 STRONG_LINK = DICTIONARY_STEM
+# A negated verb's object counts at most this many content words.
+OBJECT_WORDS = 2
 # A negated word this long that starts with a negative prefix makes a litotes ("not unusual").
 LITOTES_MIN_LENGTH = 6
 
 
 @dataclass(frozen=True, slots=True)
 class Polarity:
-    """One side's negations: the negators to compare and which words stand in a negative scope."""
+    """One side's negations: each negator with the word it negates (its head), and every word that
+    stands in some negative scope."""
 
-    negators: list[int]
-    scope_of: dict[int, list[int]]  # negator → the words of its scope
-    negated: set[int]  # every word inside some negative scope (negators and verbs of negation too)
+    heads: dict[int, list[int]]  # negator → what it negates, and what its concord words negate
+    negated: set[int]  # every word of a clause that holds a negation (or «sin», a verb of negation, …)
 
 
 def _is_negator(word: Word, lang: LanguageResources) -> bool:
+    """A negator, or a multiword token that holds one ("with no", "didn't")."""
     text = word.text.lower().replace("’", "'")
-    return text in lang.negation.negators or ("n't" in lang.negation.negators and text.endswith("n't"))
+    negators = lang.negation.negators
+    return text in negators or any(part in negators for part in text.split()) or (
+        "n't" in negators and text.endswith("n't"))
 
 
-def _fixed(text: str, start: int, end: int, lang: LanguageResources) -> list[tuple[int, int]]:
+def _matches(patterns: tuple[str, ...], text: str, start: int, end: int) -> list[tuple[int, int]]:
     lowered = text[start:end].lower()
-    return [(start + m.start(), start + m.end()) for pattern in lang.negation.fixed
-            for m in re.finditer(pattern, lowered)]
+    return [(start + m.start(), start + m.end()) for pattern in patterns for m in re.finditer(pattern, lowered)]
+
+
+def _lexically_negative(word: Word, lang: LanguageResources) -> bool:
+    """An adjective or participle negated by an affix: "unprepared", "powerless", «ilegal»."""
+    lowered, facts = word.text.lower(), lang.negation
+    return word.pos in lang.analyser.content - {"n", "np"} and len(lowered) >= LITOTES_MIN_LENGTH and (
+        lowered.startswith(facts.prefixes) or (bool(facts.suffixes) and lowered.endswith(facts.suffixes)))
 
 
 def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polarity:
-    """Which words of one side stand in a negative scope (see the module docstring)."""
+    """Where one side negates (see the module docstring)."""
     facts = lang.negation
-    result = Polarity([], {}, set())
+    result = Polarity({}, set())
     if not words or not facts.negators:
         return result
-    fixed = _fixed(text, words[0].start, words[-1].end, lang)
-    opener: int | None = None  # the negator (or negative word) whose scope is open
+    fixed = _matches(facts.fixed, text, words[0].start, words[-1].end)
+    approximate = _matches(facts.approximate, text, words[0].start, words[-1].end)
+    negation: int | None = None  # the negation that concord words of the clause join (APPROXIMATE: a weak one)
+    clause: list[int] = []  # the words of the current clause
+    negative_clause = False  # whether something in it negates
     for k, word in enumerate(words):
-        if k and _CLAUSE_END.search(text[words[k - 1].end : word.start]):
-            opener = None
+        between = text[words[k - 1].end : word.start] if k else ""
+        if _CLAUSE_END.search(between):
+            if negative_clause:
+                result.negated.update(clause)
+            clause, negative_clause = [], False
+        if _CONCORD_END.search(between):
+            negation = None
+        clause.append(k)
         lowered = word.text.lower()
-        negator = _is_negator(word, lang) and not any(s <= word.start < e for s, e in fixed) and not (
-            _TAG_OR_NUMBER.match(text, word.end))
-        if negator and not (opener is not None and lowered in facts.concord):
-            result.negators.append(k)
-            result.scope_of[k] = []
-            opener = k
-            result.negated.add(k)
-            continue
-        if negator or lowered in facts.scope_words or word.lemma in facts.verbs:
-            opener = k if opener is None else opener
-            result.negated.add(k)
-            continue
-        if opener is not None:
-            result.negated.add(k)
-            if opener in result.scope_of and word.content:
-                result.scope_of[opener].append(k)
+        weak = any(s <= word.start < e for s, e in approximate)
+        negator = _is_negator(word, lang) and not weak and not any(s <= word.start < e for s, e in fixed) and not (
+            _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end)))
+        if negator and negation is not None and lowered in facts.concord:
+            if negation != APPROXIMATE:
+                result.heads[negation].extend(_heads(words, text, k, lang))
+        elif negator:
+            negation = k
+            result.heads[k] = _heads(words, text, k, lang)
+        elif weak:
+            negation = APPROXIMATE
+        if negator or weak or lowered in facts.scope_words or word.lemma in facts.verbs or _lexically_negative(
+                word, lang):
+            negative_clause = True
+    if negative_clause:
+        result.negated.update(clause)
     return result
+
+
+def _heads(words: list[Word], text: str, negator: int, lang: LanguageResources) -> list[int]:
+    """What a negator negates: the first content word after it in its clause and, when that is a
+    verb, the content words of its object (up to the next verb): «no subirá los impuestos»."""
+    heads: list[int] = []
+    verbs = lang.analyser.verbs
+    for k in range(negator + 1, len(words)):
+        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]) or len(heads) > OBJECT_WORDS:
+            break
+        if heads and (words[k].pos in verbs or words[heads[0]].pos not in verbs
+                      or lang.verbs.participle in words[heads[0]].tags):
+            break  # only a finite verb or an infinitive takes its object along (not «no identificado»)
+        if words[k].content:
+            heads.append(k)
+    return heads
 
 
 def _strong_partners(alignment: WordAlignment, k: int, *, source_side: bool) -> list[int]:
@@ -91,16 +132,13 @@ def _strong_partners(alignment: WordAlignment, k: int, *, source_side: bool) -> 
 
 def _unsupported(alignment: WordAlignment, mine: Polarity, theirs: Polarity, words: list[Word],
                  lang: LanguageResources, *, source_side: bool) -> Iterator[tuple[int, list[int]]]:
-    """Negators of one side whose scope's strongly linked words are all outside a negative scope on
-    the other side, with those words."""
-    for negator in mine.negators:
-        scope = mine.scope_of[negator]
-        if any(len(words[k].text) >= LITOTES_MIN_LENGTH and words[k].text.lower().startswith(
-                lang.negation.prefixes) for k in scope[:1]):
-            continue  # a litotes: "not unusual", «no es imposible»
-        partners = [p for k in scope for p in _strong_partners(alignment, k, source_side=source_side)]
-        for p in _strong_partners(alignment, negator, source_side=source_side):
-            partners.append(p)
+    """Negators of one side whose negated word (and the negator itself) is strongly linked to words of
+    the other side that no negative scope covers, with those words."""
+    for negator, heads in mine.heads.items():
+        if any(words[h].lemma in lang.negation.verbs or (len(words[h].text) >= LITOTES_MIN_LENGTH and words[
+                h].text.lower().startswith(lang.negation.prefixes)) for h in heads[:1]):
+            continue  # a litotes: «no se puede excluir», "not unusual"
+        partners = [p for k in (negator, *heads) for p in _strong_partners(alignment, k, source_side=source_side)]
         if partners and not any(p in theirs.negated for p in partners):
             yield negator, partners
 

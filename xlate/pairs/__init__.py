@@ -89,8 +89,8 @@ class LanguageResources:
     # Whether WordNet describes the language's words (synonyms, antonyms, hypernyms).
     wordnet: bool = False
     # How the language negates, and how its verbs mark tense and mood (see pairs/grammar.py).
-    negation: Negation = Negation()
-    verbs: Verbs = Verbs()
+    negation: Negation = field(default_factory=Negation)
+    verbs: Verbs = field(default_factory=Verbs)
 
     @property
     def wordlist(self) -> frozenset[str]:

@@ -49,12 +49,17 @@ _ES_NEGATION = Negation(
                         "ningunos", "ningunas", "ni"}),
     concord=frozenset({"nadie", "nada", "ninguno", "ninguna", "ningún", "ningunos", "ningunas", "nunca",
                        "jamás", "tampoco", "ni"}),
-    fixed=(r"no obstante", r"a no ser que", r"que nunca", r"nada más", r"no cabe duda", r"no hay duda",
-           r"\bno\b[^,;:.]*?\bmás que\b", r"\bno (?:sólo|solo|solamente|únicamente)\b"),
-    scope_words=frozenset({"sin"}),
+    fixed=(r"no obstante", r"a no ser que", r"nada más", r"no cabe duda", r"no hay duda", r"\bde no ser por\b",
+           r"\bpor no (?:hablar|mencionar)\b", r"\bo no\b(?=\s*[?,.])",
+           r"(?:más|menos|mejor|peor|mayor|menor)\b[^,;:.]{0,40}?\bque nunca\b",
+           r"\bno\b(?:(?!\bno\b)[^,;:.])*?\bmás que\b",
+           r"\bno\s+(?:\w+\s+)?(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
+           r"\bno\s+(?:\w+\s+)?dej\w* de\b"),
+    approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",),
+    scope_words=frozenset({"sin", "poco", "apenas"}),
     verbs=frozenset({"negar", "rechazar", "rehusar", "impedir", "evitar", "prohibir", "carecer", "faltar",
-                     "fallar", "cesar", "excluir", "descartar", "dudar", "abstener", "oponer", "vetar", "denegar",
-                     "desmentir", "ignorar", "omitir", "olvidar", "renunciar", "incumplir"}),
+                     "fallar", "cesar", "parar", "excluir", "descartar", "dudar", "abstener", "oponer", "vetar",
+                     "denegar", "desmentir", "ignorar", "omitir", "olvidar", "renunciar", "incumplir"}),
     prefixes=("in", "im", "ir", "il", "des"),
 )
 _ES_VERBS = Verbs(
@@ -73,14 +78,19 @@ _EN_NEGATION = Negation(
     negators=frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere",
                         "no one", "cannot"}),
     concord=frozenset({"nor"}),
-    fixed=(r"no matter", r"no doubt", r"not least", r"none other", r"not to mention", r"whether or not",
-           r"no sooner", r"\bnot only\b"),
-    scope_words=frozenset({"without"}),
+    fixed=(r"no matter", r"no doubt", r"not least", r"none other", r"not to mention", r"\bor not\b", r"no sooner",
+           r"\bnot (?:only|just|merely|simply)\b",
+           r"\b(?:if|were) it (?:were|was|had|had been)?\s*not for\b", r"\bif it hadn't been for\b",
+           r"\b(?:no|nothing|none)\b(?:\s+\w+)?\s+(?:but|except)\b"),
+    approximate=(r"\b(?:almost|nearly|virtually|practically) (?:no|none|nothing|nobody|no one|never)\b",
+                 r"\bhardly (?:any|ever)\b"),
+    scope_words=frozenset({"without", "hardly", "barely", "little", "few", "scarcely"}),
     verbs=frozenset({"deny", "refuse", "fail", "reject", "lack", "decline", "avoid", "prevent", "stop", "cease",
-                     "ban", "prohibit", "forbid", "miss", "oppose", "doubt", "exclude", "dismiss", "halt", "veto",
-                     "abstain", "withhold", "ignore", "omit", "forget", "neglect", "refrain", "disagree",
-                     "deprive", "rule out"}),
+                     "object", "conflict", "withdraw", "ban", "prohibit", "forbid", "miss", "oppose", "doubt",
+                     "exclude", "dismiss", "halt", "veto", "abstain", "withhold", "ignore", "omit", "forget",
+                     "neglect", "refrain", "disagree", "deprive", "rule out"}),
     prefixes=("un", "in", "im", "il", "ir", "dis", "non"),
+    suffixes=("less",),
 )
 _EN_VERBS = Verbs(
     tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
@@ -128,6 +138,13 @@ SPANISH = LanguageResources(
     },
     roman_numerals=True,
     pro_drop=True,
+    stopwords=frozenset(
+        "el la los las un una unos unas lo de del a al en con por para sin sobre entre hasta desde hacia según "
+        "y e o u ni pero sino que quien quienes cual cuales cuyo cuya como cuando donde si no sí se me te le les "
+        "nos os su sus mi mis tu tus este esta estos estas ese esa esos esas aquel aquella también ya más menos "
+        "muy tan tanto así aún todavía sólo solo casi bien además entonces luego incluso ser estar haber"
+        .split()
+    ),
     negation=_ES_NEGATION,
     verbs=_ES_VERBS,
     name_connectors=frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "para", "por", "en"}),

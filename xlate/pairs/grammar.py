@@ -18,13 +18,18 @@ class Negation:
     # Fixed expressions that hold a negator but do not negate («no obstante», "no matter"), as regular
     # expressions matched in lower case («no … más que» means "only").
     fixed: tuple[str, ...] = ()
+    # Approximate negations ("almost no", «casi nada»), as regular expressions: they weaken what follows
+    # like «sin» does, and are no negation to compare.
+    approximate: tuple[str, ...] = ()
     # Words that negate what follows them but are no negation to compare («sin», "without").
     scope_words: frozenset[str] = frozenset()
     # Lemmas whose meaning holds a negation ("deny", "refuse", «negar», «rechazar»): "refused" for «no
     # aceptó» is a rewording, not a lost negation.
     verbs: frozenset[str] = frozenset()
-    # Prefixes that negate a word ("un", "in"): "not unusual" is a litotes, not a second negation.
+    # Prefixes and suffixes that negate a word ("un", "in"; "less"): "not unusual" is a litotes, and
+    # "unprepared" or "powerless" render «no preparado», «no pueden».
     prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
