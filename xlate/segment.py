@@ -16,6 +16,8 @@ import sentencex
 from xlate.model import Paragraph, Sentence, Side
 from xlate.pairs import LanguageResources
 
+# A word: letters (with combining marks, so non-NFC input still matches), digits, inner ' ’ - . ,
+WORD = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-.,](?=[^\W_]))*", re.UNICODE)
 _BLANK_LINE = re.compile(r"\r?\n[ \t\r\f\v\ufeff]*\r?\n")
 _STRIP = " \t\r\n\f\v\ufeff\u00a0\u2028\u2029"
 

@@ -16,9 +16,10 @@ every link with a score and the evidence it rests on. The evidence, strongest fi
 
 Links are chosen by competitive linking (Melamed 2000): the best-scoring pair whose words are both
 free is linked first, and a positional prior, interpolated between the sure anchors, breaks ties
-between repeated words ("the" ... "the"). Auxiliaries then join the verb they belong to ("will"
-+ "increase" for «aumentará») and a subject pronoun joins the finite verb whose ending carries it
-in a pro-drop source («dijo» → "he said"). What is left unaligned is what the accuracy checks
+between repeated words ("the" ... "the"). The words of a multiword token share their links,
+target auxiliaries join the verb they belong to ("will" + "increase" for «aumentará») and a
+subject pronoun joins the finite verb whose ending carries it in a pro-drop source («dijo» →
+"he said"). What is left unaligned is what the accuracy checks
 weigh: a source content word with no counterpart, a target one with no source.
 """
 
@@ -33,12 +34,15 @@ from difflib import SequenceMatcher
 from xlate.engines import Token
 from xlate.engines.wordnet import WordNet
 from xlate.pairs import LanguageResources
+from xlate.segment import WORD
 from xlate.similarity import fold, stem
 
 # Scores of the kinds of evidence (a link's score is its evidence's).
 IDENTICAL, DICTIONARY, DICTIONARY_STEM, PHRASE, SYNONYM, COGNATE = 1.0, 0.9, 0.8, 0.75, 0.7, 0.6
 # Links implied by grammar or position rather than by the words themselves.
 AUXILIARY, POSITION, IMPLIED_SUBJECT = 0.5, 0.35, 0.3
+# Synonyms: the two words share one of their this many most frequent WordNet senses.
+SYNONYM_SENSES = 3
 # Cognates: both words at least this long and this similar (SequenceMatcher ratio of folded forms).
 COGNATE_MIN_LENGTH = 5
 COGNATE_MIN_RATIO = 0.75
@@ -63,6 +67,7 @@ class Word:
     tags: tuple[str, ...]
     content: bool
     translations: tuple[str, ...] = ()
+    unit: int = 0  # the analyser token the word belongs to (a multiword token is one unit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,17 +118,22 @@ class WordAlignment:
 
 
 def words_of(tokens: Sequence[tuple[Token, int, int]], lang: LanguageResources) -> list[Word]:
-    """The alignable words among placed tokens: punctuation and unplaced tokens are left out."""
+    """The alignable words of placed tokens: each word of a multiword token («a lo largo de», "Wall
+    Street") is a word of its own that shares the token's analysis; punctuation and unplaced tokens
+    are left out."""
     tags = lang.analyser
     out = []
-    for token, start, end in tokens:
-        if end <= start or token.pos in tags.punctuation or not any(c.isalnum() for c in token.surface):
+    for unit, (token, start, end) in enumerate(tokens):
+        if end <= start or token.pos in tags.punctuation:
             continue
-        lowered = token.surface.lower()
-        content = (token.pos in tags.content or not token.known) and lowered not in lang.stopwords and (
-            token.lemma.lower() not in lang.stopwords and lowered not in lang.negation.negators)
-        out.append(Word(start, end, token.surface, token.lemma.lower(), token.pos, token.tags, content,
-                        token.translations))
+        parts = list(WORD.finditer(token.surface))
+        for part in parts:
+            lowered = part.group().lower()
+            lemma = token.lemma.lower() if len(parts) == 1 else lowered
+            content = (token.pos in tags.content or not token.known) and lowered not in lang.stopwords and (
+                lemma not in lang.stopwords and lowered not in lang.negation.negators)
+            out.append(Word(start + part.start(), start + part.end(), part.group(), lemma, token.pos, token.tags,
+                            content, token.translations, unit))
     return out
 
 
@@ -144,10 +154,12 @@ def _evidence(s: Word, t: Word, wordnet: WordNet | None, wordnet_pos: dict[str, 
     if any(stem(x) == t_stem for x in s.translations if " " not in x) or any(
             stem(x) == stem(s.text) for x in t.translations if " " not in x):
         return DICTIONARY_STEM, "dictionary"
-    if " " in t.lemma and any(x in t.lemma.split() for x in s.translations):
-        return PHRASE, "dictionary"  # a multiword token holds a translation: «próximo» → "next year"
+    if (t.content and any(t.lemma in x.split() for x in s.translations if " " in x)) or (s.content and any(
+            s.lemma in x.split() for x in t.translations if " " in x)):
+        return PHRASE, "dictionary"  # a word of a multiword translation: «conferencia de prensa» → "press"
     pos = wordnet_pos.get(t.pos)
-    if wordnet is not None and pos and s.content and any(wordnet.synonyms(x, t.lemma, pos) for x in s.translations):
+    if wordnet is not None and pos and s.content and any(
+            wordnet.synonyms(x, t.lemma, pos, SYNONYM_SENSES) for x in s.translations):
         return SYNONYM, "synonym"
     if len(s_fold) >= COGNATE_MIN_LENGTH and len(t_fold) >= COGNATE_MIN_LENGTH and (
             SequenceMatcher(None, s_fold, t_fold).ratio() >= COGNATE_MIN_RATIO):
@@ -218,8 +230,8 @@ def align_words(source: list[Word], target: list[Word], source_lang: LanguageRes
         linked_source.add(i)
         linked_target.add(j)
     _extend_phrases(alignment, candidates, linked_target)
-    _attach_auxiliaries(alignment, target_lang, source_side=False)
-    _attach_auxiliaries(alignment, source_lang, source_side=True)
+    _link_units(alignment)
+    _attach_auxiliaries(alignment, target_lang)
     _attach_subjects(alignment, source_lang, target_lang)
     _fill_slots(alignment)
     alignment.links.sort(key=lambda link: (link.source, link.target))
@@ -276,20 +288,37 @@ def _extend_phrases(alignment: WordAlignment, candidates: dict[tuple[int, int], 
                 linked_target.add(j)
 
 
-def _attach_auxiliaries(alignment: WordAlignment, lang: LanguageResources, *, source_side: bool) -> None:
-    """An unaligned auxiliary ("will", "has", "did"; «ha») links to what the lexical verb after it is
-    linked to: «aumentará» ↔ "will" + "increase"."""
-    words = alignment.source if source_side else alignment.target
-    linked = {link.source if source_side else link.target for link in alignment.links}
+def _link_units(alignment: WordAlignment) -> None:
+    """The free words of a multiword token take the links of its linked words («a lo largo de» →
+    "along": every word of the unit links to it), on both sides."""
+    for source_side in (True, False):
+        words = alignment.source if source_side else alignment.target
+        links_of: dict[int, list[WordLink]] = {}
+        for link in alignment.links:
+            links_of.setdefault(words[link.source if source_side else link.target].unit, []).append(link)
+        linked = {link.source if source_side else link.target for link in alignment.links}
+        for k, word in enumerate(words):
+            if k in linked or word.unit not in links_of:
+                continue
+            for link in links_of[word.unit]:
+                alignment.links.append(WordLink(k, link.target, link.score, link.evidence) if source_side
+                                       else WordLink(link.source, k, link.score, link.evidence))
+
+
+def _attach_auxiliaries(alignment: WordAlignment, lang: LanguageResources) -> None:
+    """An unaligned target auxiliary ("will", "has", "did") links to what the lexical verb after it is
+    linked to: «aumentará» ↔ "will" + "increase". (Source auxiliaries are left alone: on the gold
+    set, attaching them cost more wrong links than it found.)"""
+    words = alignment.target
+    linked = {link.target for link in alignment.links}
     auxiliaries = lang.analyser.auxiliaries
     for k, word in enumerate(words):
         if k in linked or word.pos not in auxiliaries:
             continue
         for verb in range(k + 1, min(len(words), k + 1 + AUXILIARY_REACH)):
-            counterparts = (alignment.targets_of(verb) if source_side else alignment.sources_of(verb))
+            counterparts = alignment.sources_of(verb)
             if words[verb].pos in lang.analyser.verbs and counterparts:
-                alignment.links.extend(WordLink(k, c, AUXILIARY, "auxiliary") if source_side
-                                       else WordLink(c, k, AUXILIARY, "auxiliary") for c in counterparts)
+                alignment.links.extend(WordLink(c, k, AUXILIARY, "auxiliary") for c in counterparts)
                 break
             if words[verb].pos not in lang.analyser.adverbs | auxiliaries:
                 break

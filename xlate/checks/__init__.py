@@ -10,4 +10,5 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     punctuation,
     repetition,
     terminology,
+    verbs,
 )

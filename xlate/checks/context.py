@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,15 +10,13 @@ from xlate.engines import EngineSet, Token
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import Document, Link, Sentence
 from xlate.pairs import LanguagePair, LanguageResources
+from xlate.segment import WORD
 from xlate.wordalign import Word, WordAlignment, align_words, words_of
 
 
 def _plain_words(sentence: Sentence) -> Iterator[tuple[str, int, int]]:
-    for match in _PLAIN_WORD.finditer(sentence.text):
+    for match in WORD.finditer(sentence.text):
         yield match.group(), sentence.start + match.start(), sentence.start + match.end()
-
-
-_PLAIN_WORD = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-.,](?=[^\W_]))*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from xlate.pairs import LanguageResources
+from xlate.segment import WORD
 
-# A word: letters (with combining marks, so non-NFC input still matches), digits, inner ' ’ - . ,
-WORD = re.compile(r"[^\W_](?:[\w\u0300-\u036f]|['’\-.,](?=[^\W_]))*", re.UNICODE)
 OPENING_QUOTES = "“‘«\"'"
 CLOSING_QUOTES = "”’»\"'"
 TERMINAL = ".!?…"

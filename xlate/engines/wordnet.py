@@ -150,9 +150,10 @@ class WordNet:
         relations = self.relations
         return relations.synsets.get((lemma.lower(), pos), ()) if relations else ()
 
-    def synonyms(self, a: str, b: str, pos: str) -> bool:
-        """True when the two lemmas share a synset."""
-        return bool(set(self.synsets(a, pos)) & set(self.synsets(b, pos)))
+    def synonyms(self, a: str, b: str, pos: str, senses: int | None = None) -> bool:
+        """True when the two lemmas share a synset (among the first ``senses`` senses of each, the most
+        frequent ones, when given)."""
+        return bool(set(self.synsets(a, pos)[:senses]) & set(self.synsets(b, pos)[:senses]))
 
     def antonyms(self, lemma: str, pos: str) -> frozenset[str]:
         relations = self.relations
