@@ -80,6 +80,18 @@ class WordLink:
     evidence: str
 
 
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A run of unaligned content words of one side (function words between them included), with the
+    neighbours that bound it and, on the other side, the slot between those neighbours' partners."""
+
+    words: list[int]  # the run, first to last word, on its own side
+    before: int | None  # the linked word just before the run (None at the start)
+    after: int | None  # … and just after it (None at the end)
+    slot: tuple[int, int]  # other-side word indices strictly between which the run would be rendered
+    slot_free: list[int]  # unaligned content words of the other side inside the slot
+
+
 @dataclass
 class WordAlignment:
     """The words of both sides of a sentence link and the links between them."""
@@ -103,6 +115,34 @@ class WordAlignment:
     def unaligned_target(self) -> list[int]:
         linked = {link.target for link in self.links}
         return [j for j in range(len(self.target)) if j not in linked]
+
+    def gaps(self, side: str) -> list[Gap]:
+        """Runs of unaligned content words on ``side`` ("source" or "target") whose neighbours are
+        linked in the same order on the other side (a crossing leaves nothing to judge)."""
+        words, others = (self.source, self.target) if side == "source" else (self.target, self.source)
+        partners = self.targets_of if side == "source" else self.sources_of
+        linked = [bool(partners(k)) for k in range(len(words))]
+        other_linked = {link.target if side == "source" else link.source for link in self.links}
+        gaps = []
+        k = 0
+        while k < len(words):
+            if linked[k] or not words[k].content:
+                k += 1
+                continue
+            end = k
+            while end + 1 < len(words) and not (linked[end + 1] and words[end + 1].content):
+                end += 1
+            while end > k and not words[end].content:
+                end -= 1  # the run ends with a content word
+            before = next((b for b in range(k - 1, -1, -1) if linked[b]), None)
+            after = next((a for a in range(end + 1, len(words)) if linked[a]), None)
+            low = max(partners(before)) if before is not None else -1
+            high = min(partners(after)) if after is not None else len(others)
+            if low < high:
+                free = [j for j in range(low + 1, high) if j not in other_linked and others[j].content]
+                gaps.append(Gap(list(range(k, end + 1)), before, after, (low, high), free))
+            k = end + 1
+        return gaps
 
     def to_dict(self) -> dict[str, object]:
         """The ``words`` object of a link in the JSON report: each word as [start, end, is a content

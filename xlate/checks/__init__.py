@@ -5,6 +5,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     alignment,
     entities,
     fragments,
+    lexical,
     numbers,
     polarity,
     punctuation,

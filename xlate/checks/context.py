@@ -9,6 +9,7 @@ from functools import cached_property
 from xlate.engines import EngineSet, Token
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import Document, Link, Sentence
+from xlate.negation import Polarity, polarity_of
 from xlate.pairs import LanguagePair, LanguageResources
 from xlate.segment import WORD
 from xlate.wordalign import Word, WordAlignment, align_words, words_of
@@ -88,6 +89,20 @@ class CheckContext:
 
     @cached_property
     def _word_alignments(self) -> dict[Link, WordAlignment]:
+        return {}
+
+    def polarity(self, link: Link) -> tuple[Polarity, Polarity]:
+        """Where each side of ``link`` negates (computed once per link, shared by every check)."""
+        found = self._polarities.get(link)
+        if found is None:
+            alignment = self.word_alignment(link)
+            found = (polarity_of(alignment.source, self.doc.source.text, self.pair.source),
+                     polarity_of(alignment.target, self.doc.target.text, self.pair.target))
+            self._polarities[link] = found
+        return found
+
+    @cached_property
+    def _polarities(self) -> dict[Link, tuple[Polarity, Polarity]]:
         return {}
 
     def _alignable(self, sentences: list[Sentence], tokens_of: Callable[[Sentence], list[PlacedToken] | None],

@@ -1,4 +1,4 @@
-"""WordNet 3.0 (Debian ``wordnet-base``), read with nltk: synonyms, antonyms and hypernyms of English.
+"""WordNet 3.0 (Debian ``wordnet-base``), read with nltk: synonyms and antonyms of English.
 
 nltk reads WordNet only from a folder of its own data path that holds a ``lexnames`` file, which
 Debian leaves out, and opening it takes about ten seconds (it builds a sense map for the
@@ -33,7 +33,7 @@ _LEXNAMES = (
 ).split()
 _LEXNAME_POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
 # What the pickle holds; bump when the extraction changes.
-_FORMAT = 1
+_FORMAT = 3
 
 
 def cache_folder() -> Path:
@@ -49,8 +49,9 @@ class Relations:
     speech ("n", "v", "a", "r"; adjective satellites count as "a")."""
 
     synsets: dict[tuple[str, str], tuple[int, ...]]  # (lemma, pos) → synset ids, most frequent sense first
-    antonyms: dict[tuple[str, str], frozenset[str]]  # direct antonyms, and for adjectives the indirect ones
-    hypernyms: dict[int, tuple[int, ...]]  # synset id → its direct hypernyms (nouns and verbs)
+    # (lemma, pos) → (antonym, rank of the lemma's sense that has it): direct antonyms, and for
+    # adjectives the indirect ones of a satellite's head ("huge" → big ↔ small)
+    antonyms: dict[tuple[str, str], tuple[tuple[str, int], ...]]
 
 
 def _extract(root: Path) -> Relations:
@@ -64,31 +65,36 @@ def _extract(root: Path) -> Relations:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "the multilingual functions are not available"
         reader = WordNetCorpusReader(str(root), None)
-    ids: dict[str, int] = {}
-    synsets: dict[tuple[str, str], list[int]] = {}
-    antonyms: dict[tuple[str, str], set[str]] = {}
-    hypernyms: dict[int, tuple[int, ...]] = {}
+    ids: dict[tuple[str, int], int] = {}  # (pos, offset) → synset id
+    opposites: dict[tuple[str, int], set[str]] = {}  # (lemma, synset id) → antonyms
 
     def sid(synset: object) -> int:
-        return ids.setdefault(synset.name(), len(ids))  # type: ignore[attr-defined]
+        key = ("a" if synset.pos() == "s" else synset.pos(), synset.offset())  # type: ignore[attr-defined]
+        return ids.setdefault(key, len(ids))
+
+    def name(lemma: object) -> str:
+        return lemma.name().replace("_", " ").lower()  # type: ignore[attr-defined]
 
     for synset in reader.all_synsets():
         pos = "a" if synset.pos() == "s" else synset.pos()
         for lemma in synset.lemmas():
-            key = (lemma.name().replace("_", " ").lower(), pos)
-            synsets.setdefault(key, []).append(sid(synset))
-            opposite = {a.name().replace("_", " ").lower() for a in lemma.antonyms()}
-            if pos == "a":  # a satellite's head adjective carries the antonym ("huge" → big ↔ small)
-                opposite |= {a.name().replace("_", " ").lower() for head in synset.similar_tos()
-                             for h in head.lemmas() for a in h.antonyms()}
+            opposite = {name(a) for a in lemma.antonyms()}
+            if pos == "a":
+                opposite |= {name(a) for head in synset.similar_tos() for h in head.lemmas() for a in h.antonyms()}
             if opposite:
-                antonyms.setdefault(key, set()).update(opposite)
-        if pos in ("n", "v"):
-            found = synset.hypernyms() + synset.instance_hypernyms()
-            if found:
-                hypernyms[sid(synset)] = tuple(sid(h) for h in found)
-    return Relations({k: tuple(v) for k, v in synsets.items()},
-                     {k: frozenset(v) for k, v in antonyms.items()}, hypernyms)
+                opposites.setdefault((name(lemma), sid(synset)), set()).update(opposite)
+    synsets: dict[tuple[str, str], tuple[int, ...]] = {}
+    antonyms: dict[tuple[str, str], tuple[tuple[str, int], ...]] = {}
+    for lemma, by_pos in reader._lemma_pos_offset_map.items():  # the index files: senses by frequency
+        for pos, offsets in by_pos.items():
+            key = (lemma.replace("_", " ").lower(), "a" if pos == "s" else pos)
+            ordered = tuple(ids[(key[1], offset)] for offset in offsets if (key[1], offset) in ids)
+            synsets[key] = tuple(dict.fromkeys(synsets.get(key, ()) + ordered))
+    for key, ordered in synsets.items():
+        found = tuple((a, rank) for rank, synset in enumerate(ordered) for a in opposites.get((key[0], synset), ()))
+        if found:
+            antonyms[key] = found
+    return Relations(synsets, antonyms)
 
 
 def _stamp(folder: Path) -> str:
@@ -155,20 +161,8 @@ class WordNet:
         frequent ones, when given)."""
         return bool(set(self.synsets(a, pos)[:senses]) & set(self.synsets(b, pos)[:senses]))
 
-    def antonyms(self, lemma: str, pos: str) -> frozenset[str]:
+    def antonyms(self, lemma: str, pos: str, senses: int | None = None) -> frozenset[str]:
+        """Antonyms of a lemma (of its first ``senses`` senses, the most frequent ones, when given)."""
         relations = self.relations
-        return relations.antonyms.get((lemma.lower(), pos), frozenset()) if relations else frozenset()
-
-    def is_hypernym(self, general: str, specific: str, pos: str, depth: int = 2) -> bool:
-        """True when a sense of ``general`` is a hypernym of a sense of ``specific`` within ``depth``
-        steps ("payment" above "salary"), and the two are not synonyms."""
-        relations = self.relations
-        if relations is None or self.synonyms(general, specific, pos):
-            return False
-        targets = set(self.synsets(general, pos))
-        frontier = set(self.synsets(specific, pos))
-        for _ in range(depth):
-            frontier = {h for s in frontier for h in relations.hypernyms.get(s, ())}
-            if frontier & targets:
-                return True
-        return False
+        found = relations.antonyms.get((lemma.lower(), pos), ()) if relations else ()
+        return frozenset(a for a, rank in found if senses is None or rank < senses)

@@ -86,7 +86,7 @@ class LanguageResources:
     analyser: AnalyserTags = APERTIUM_TAGS
     # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).
     pro_drop: bool = False
-    # Whether WordNet describes the language's words (synonyms, antonyms, hypernyms).
+    # Whether WordNet describes the language's words (synonyms, antonyms).
     wordnet: bool = False
     # How the language negates, and how its verbs mark tense and mood (see pairs/grammar.py).
     negation: Negation = field(default_factory=Negation)

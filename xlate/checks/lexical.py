@@ -1,0 +1,119 @@
+"""Lexical meaning: a word rendered by its opposite.
+
+The check looks at the target content words that the word aligner could not link to any source
+word by the dictionary — the ones it paired by position, or left free — and asks WordNet whether
+they are antonyms of the dictionary translations of the source word in their place: "fall" for
+«aumentar», whose translations include "increase" and "rise". A negation on one side only turns an
+antonym into a rewording ("did not rise" for «cayó»).
+
+(A vaguer-word check — "payment" for «salario», a WordNet hypernym of the dictionary's "salary" —
+was measured and left out: published translations use a hypernym of the dictionary's narrow
+sense in about one passage in six ("official" for «funcionario», whose dictionary sense is "civil
+servant"), so it could not tell a loss of detail from a normal rendering.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.engines.wordnet import WordNet
+from xlate.model import Link, Severity
+from xlate.wordalign import POSITION, Word, WordAlignment
+
+# Antonyms count in the first this many senses of a translation (its most frequent one): "rise" ↔
+# "fall" and "win" ↔ "lose" are first senses; "go" ↔ "come" (depart) is only the second.
+ANTONYM_SENSES = 1
+
+
+def _free_targets(alignment: WordAlignment) -> list[int]:
+    """Target content words that no source word renders by the dictionary (position links or none)."""
+    strong = {link.target for link in alignment.links if link.score > POSITION}
+    return [j for j, w in enumerate(alignment.target) if w.content and j not in strong]
+
+
+def _candidates(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int]]:
+    """(source, target) pairs that may be the same word rendered wrongly: a target content word with no
+    dictionary link and the source word the aligner paired it with by position, else the one source
+    content word of its part of speech without a dictionary link between the strong links around it."""
+    strong = [link for link in alignment.links if link.score > POSITION]
+    strong_sources = {link.source for link in strong}
+    for j in _free_targets(alignment):
+        paired = alignment.sources_of(j)
+        if paired:
+            yield from ((i, j) for i in paired)
+            continue
+        low = max((link.source for link in strong if link.target < j), default=-1)
+        high = min((link.source for link in strong if link.target > j), default=len(alignment.source))
+        same_pos = [i for i in range(low + 1, high) if alignment.source[i].content and i not in strong_sources
+                    and _pos(ctx, alignment.source[i]) == _pos(ctx, alignment.target[j])]
+        if len(same_pos) == 1:
+            yield same_pos[0], j
+
+
+def _pos(ctx: CheckContext, word: Word) -> str:
+    return ctx.pair.target.analyser.wordnet.get(word.pos, "")
+
+
+def _opposite(wordnet: WordNet, ctx: CheckContext, source: Word, target: Word) -> str | None:
+    """A translation of ``source`` that ``target`` is an antonym of (by either word's part of speech:
+    the tagger may call "low" an adverb)."""
+    for pos in dict.fromkeys((_pos(ctx, target), _pos(ctx, source))):
+        found = next((x for x in source.translations
+                      if pos and target.lemma in wordnet.antonyms(x, pos, ANTONYM_SENSES)), None)
+        if found:
+            return found
+    return None
+
+
+def _wordnet(ctx: CheckContext) -> WordNet | None:
+    return ctx.engines.wordnet if ctx.engines.has_wordnet else None
+
+
+def _negated(ctx: CheckContext, link: Link) -> tuple[set[int], set[int]]:
+    """Words of each side that stand in a clause with a negator ("not", «no»)."""
+    source, target = ctx.polarity(link)
+    return source.explicit, target.explicit
+
+
+@check("XL209", "antonym", "accuracy/mistranslation", Severity.CRITICAL, needs=("apertium", "wordnet"),
+       superseded_by=("XL401", "XL206", "XL208", "XL203"))
+def antonym(ctx: CheckContext) -> Iterator[Hit]:
+    """A word that says the opposite of its source: "fall" for «aumentar», "lost" for «ganó».
+
+    What it flags:
+        A content word of the translation that the dictionary cannot link to
+        its source and that WordNet gives as an antonym of a translation of the
+        source word in its place ("The minimum wage will fall by 5%" for «El
+        salario mínimo aumentará un 5 %»). A rewording with a negation on one
+        side ("did not rise" for «cayó») is not flagged.
+    Why it matters:
+        An antonym reverses the news: a rise becomes a fall, a win a defeat,
+        and the sentence still reads perfectly.
+    Example:
+        Source: «El salario mínimo aumentará un 5 % en enero.»
+        Bad:    "The minimum wage will fall by 5% in January."
+        Good:   "The minimum wage will rise by 5% in January."
+    Fix:
+        Use a translation of the source word, not its opposite.
+    """
+    wordnet = _wordnet(ctx)
+    if wordnet is None:
+        return
+    for link in ctx.doc.links:
+        if not link.source or not link.target:
+            continue
+        alignment = ctx.word_alignment(link)
+        for i, j in _candidates(ctx, alignment):
+            source, target = alignment.source[i], alignment.target[j]
+            opposite = _opposite(wordnet, ctx, source, target)
+            if opposite is None:
+                continue
+            source_negated, target_negated = _negated(ctx, link)
+            if (i in source_negated) != (j in target_negated):
+                continue  # "did not rise" for «cayó»: the negation undoes the antonym
+            yield Hit(f"“{target.text}” says the opposite of «{source.text}» (“{opposite}”)",
+                      target_span=(target.start, target.end), source_span=(source.start, source.end),
+                      suggestion=opposite, confidence=0.7)
+            break
