@@ -11,8 +11,9 @@ every link with a score and the evidence it rests on. The evidence, strongest fi
 - WordNet synonyms of a translation ("pay" for «salario», whose dictionary gives "salary");
 - cognates: long words of the two sides spelt nearly alike («presidente» → "president");
 - position: content words left over between the same two linked neighbours on both sides
-  («los temas» ↔ "the issues" when the dictionary only knows "subject") are linked weakly: they
-  are probably a free rendering of each other, or a wrong word in the right place.
+  («los temas» ↔ "the issues" when the dictionary only knows "subject"), or next to the two words
+  of a link («temas económicos» ↔ "economic issues"), are linked weakly: they are probably a free
+  rendering of each other, or a wrong word in the right place.
 
 Links are chosen by competitive linking (Melamed 2000): the best-scoring pair whose words are both
 free is linked first, and a positional prior, interpolated between the sure anchors, breaks ties
@@ -274,6 +275,7 @@ def align_words(source: list[Word], target: list[Word], source_lang: LanguageRes
     _attach_auxiliaries(alignment, target_lang)
     _attach_subjects(alignment, source_lang, target_lang)
     _fill_slots(alignment)
+    _pair_neighbours(alignment)
     alignment.links.sort(key=lambda link: (link.source, link.target))
     return alignment
 
@@ -304,6 +306,24 @@ def _fill_slots(alignment: WordAlignment) -> None:
             alignment.links.append(WordLink(i, j, POSITION, "position"))
             source_links.add(i)
             target_free.discard(j)
+
+
+def _pair_neighbours(alignment: WordAlignment) -> None:
+    """An unaligned content word next to a linked word, and an unaligned content word of a compatible
+    part of speech next to that word's partner, are linked by position: the slots of a reordered
+    phrase («los temas económicos» ↔ "the economic issues") do not line up, their neighbours do."""
+    for link in [k for k in alignment.links if k.score > POSITION]:
+        free_source = set(alignment.unaligned_source)
+        free_target = set(alignment.unaligned_target)
+        sources = [i for i in (link.source - 1, link.source + 1)
+                   if i in free_source and alignment.source[i].content]
+        targets = [j for j in (link.target - 1, link.target + 1)
+                   if j in free_target and alignment.target[j].content]
+        for i in sources:
+            j = next((j for j in targets if _compatible(alignment.source[i], alignment.target[j])), None)
+            if j is not None:
+                alignment.links.append(WordLink(i, j, POSITION, "position"))
+                targets.remove(j)
 
 
 _POS_CLASS = {"np": "n", "n": "n", "vblex": "v", "adj": "a", "adv": "r", "num": "num"}
