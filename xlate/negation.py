@@ -1,10 +1,12 @@
 """Negation: which words of one side of a sentence link stand under a negation, and what each
 negator negates.
 
-A negator opens a negative scope that covers its clause; so do the words that negate without
-being a negation to compare («sin», "without"), verbs that hold a negation ("refused", «negar») and
-words negated by an affix ("unprepared"). Fixed expressions with a negator do not negate («no
-obstante», "no matter"; «no … más que» = "only"); approximate ones ("almost no") weaken like «sin».
+A negator opens a negative scope that covers its clause, up to punctuation (closing it at
+conjunctions and relative pronouns too cost eight false alarms on the dev set for two catches).
+Words that negate without being a negation to compare («sin», "without"), verbs that hold a
+negation ("refused", «negar») and words negated by an affix ("unprepared") cover what follows them.
+Fixed expressions with a negator do not negate («no obstante», "no matter"; «no … más que» =
+"only"); approximate ones ("almost no") weaken like «sin».
 Spanish negative concord is one negation («no vino nadie» = "nobody came"). The facts come from
 the language's resources (pairs/grammar.py).
 """
@@ -17,8 +19,9 @@ from dataclasses import dataclass
 from xlate.pairs import LanguageResources
 from xlate.wordalign import Word
 
-# Punctuation that closes a clause, and with it a negative scope.
-_CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—\"“”«»]")
+# Punctuation that closes a clause, and with it a negative scope (quotation marks do not: "not
+# “guided by egoism”").
+_CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—]")
 # Punctuation that ends the reach of negative concord (a parenthetical between commas does not).
 _CONCORD_END = re.compile(r"[.!?…;:()\[\]\"“”«»]")
 # What follows a negator in a tag question («¿no?»), and what follows "No" as the abbreviation of "number".
@@ -56,9 +59,11 @@ def _matches(patterns: tuple[str, ...], text: str, start: int, end: int) -> list
 
 
 def _lexically_negative(word: Word, lang: LanguageResources) -> bool:
-    """An adjective or participle negated by an affix: "unprepared", "powerless", «ilegal»."""
+    """An adjective or participle negated by an affix: "unprepared", "powerless", «ilegal» (or a word
+    the analyser does not know: "unhurt")."""
     lowered, facts = word.text.lower(), lang.negation
-    return word.pos in lang.analyser.content - {"n", "np"} and len(lowered) >= LITOTES_MIN_LENGTH and (
+    describes = word.pos in lang.analyser.adjectives or lang.verbs.participle in word.tags or not word.pos
+    return describes and len(lowered) >= LITOTES_MIN_LENGTH and (
         lowered.startswith(facts.prefixes) or (bool(facts.suffixes) and lowered.endswith(facts.suffixes)))
 
 
@@ -72,18 +77,20 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
     approximate = _matches(facts.approximate, text, words[0].start, words[-1].end)
     negation: int | None = None  # the negation that concord words of the clause join (APPROXIMATE: a weak one)
     clause: list[int] = []  # the words of the current clause
-    negative_clause = explicit_clause = False  # whether something in it negates, and whether a negator
+    explicit_clause = False  # whether a negator stands in it (it then covers the whole clause)
+    weak_from: int | None = None  # where «sin», a verb of negation or the like opened a scope in it
     for k, word in enumerate(words):
         between = text[words[k - 1].end : word.start] if k else ""
         if _CLAUSE_END.search(between):
-            _close(result, clause, negative_clause, explicit_clause)
-            clause, negative_clause, explicit_clause = [], False, False
+            _close(result, clause, explicit_clause, weak_from)
+            clause, explicit_clause, weak_from = [], False, None
         if _CONCORD_END.search(between):
             negation = None
         clause.append(k)
         lowered = word.text.lower()
         weak = any(s <= word.start < e for s, e in approximate)
-        negator = _is_negator(word, lang) and not weak and not any(s <= word.start < e for s, e in fixed) and not (
+        in_fixed = any(s <= word.start < e for s, e in fixed)
+        negator = _is_negator(word, lang) and not weak and not in_fixed and not (
             _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end)))
         if negator and negation is not None and lowered in facts.concord:
             if negation != APPROXIMATE:
@@ -94,30 +101,34 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
         elif weak:
             negation = APPROXIMATE
         explicit_clause = explicit_clause or negator
-        if negator or weak or lowered in facts.scope_words or word.lemma in facts.verbs or _lexically_negative(
-                word, lang):
-            negative_clause = True
-    _close(result, clause, negative_clause, explicit_clause)
+        scope_word = lowered in facts.scope_words and not in_fixed
+        if weak_from is None and (weak or scope_word or word.lemma in facts.verbs or _lexically_negative(word, lang)):
+            weak_from = k
+    _close(result, clause, explicit_clause, weak_from)
     return result
 
 
-def _close(result: Polarity, clause: list[int], negative: bool, explicit: bool) -> None:
-    if negative:
-        result.negated.update(clause)
+def _close(result: Polarity, clause: list[int], explicit: bool, weak_from: int | None) -> None:
+    """A negator covers its whole clause (a subject may stand before it in one language and after it
+    in the other); «sin», a verb of negation or a negative affix covers what follows it."""
     if explicit:
         result.explicit.update(clause)
+        result.negated.update(clause)
+    elif weak_from is not None:
+        result.negated.update(k for k in clause if k >= weak_from)
 
 
 def _heads(words: list[Word], text: str, negator: int, lang: LanguageResources) -> list[int]:
     """What a negator negates: the first content word after it in its clause and, when that is a
     verb, the content words of its object (up to the next verb): «no subirá los impuestos»."""
     heads: list[int] = []
-    verbs = lang.analyser.verbs
+    tags = lang.analyser
     for k in range(negator + 1, len(words)):
         if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]) or len(heads) > OBJECT_WORDS:
             break
-        if heads and (words[k].pos in verbs or words[heads[0]].pos not in verbs
-                      or lang.verbs.participle in words[heads[0]].tags):
+        main = [h for h in heads if words[h].pos not in tags.adverbs]  # «no es lo suficientemente mexicana»
+        if main and (words[k].pos in tags.verbs or words[main[0]].pos not in tags.verbs
+                     or lang.verbs.participle in words[main[0]].tags):
             break  # only a finite verb or an infinitive takes its object along (not «no identificado»)
         if words[k].content:
             heads.append(k)

@@ -57,14 +57,9 @@ def _pos(ctx: CheckContext, word: Word) -> str:
 
 
 def _opposite(wordnet: WordNet, ctx: CheckContext, source: Word, target: Word) -> str | None:
-    """A translation of ``source`` that ``target`` is an antonym of (by either word's part of speech:
-    the tagger may call "low" an adverb)."""
-    for pos in dict.fromkeys((_pos(ctx, target), _pos(ctx, source))):
-        found = next((x for x in source.translations
-                      if pos and target.lemma in wordnet.antonyms(x, pos, ANTONYM_SENSES)), None)
-        if found:
-            return found
-    return None
+    """A translation of ``source`` that ``target`` is an antonym of."""
+    return wordnet.opposite(target.lemma, source.translations, (_pos(ctx, target), _pos(ctx, source)),
+                            ANTONYM_SENSES)
 
 
 def _wordnet(ctx: CheckContext) -> WordNet | None:

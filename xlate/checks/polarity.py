@@ -17,26 +17,69 @@ from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
 from xlate.model import Severity
 from xlate.negation import LITOTES_MIN_LENGTH, Polarity
-from xlate.pairs import LanguageResources
-from xlate.wordalign import DICTIONARY_STEM, Word, WordAlignment
+from xlate.wordalign import DICTIONARY_STEM, POSITION, WordAlignment
 
 # A link at least this strong (dictionary or identical strings) may decide a polarity question.
 STRONG_LINK = DICTIONARY_STEM
+# A position-linked pair is anchored when a word within this many words of each is linked to the other.
+ANCHOR_REACH = 3
+# A negated word and its partner are antonyms in these first senses ("succeed" ↔ "fail").
+ANTONYM_SENSES = 1
 
-def _strong_partners(alignment: WordAlignment, k: int, *, source_side: bool) -> list[int]:
+def _partners(alignment: WordAlignment, k: int, minimum: float, *, source_side: bool) -> list[int]:
     return [link.target if source_side else link.source for link in alignment.links
-            if (link.source if source_side else link.target) == k and link.score >= STRONG_LINK]
+            if (link.source if source_side else link.target) == k and link.score >= minimum]
 
 
-def _unsupported(alignment: WordAlignment, mine: Polarity, theirs: Polarity, words: list[Word],
-                 lang: LanguageResources, *, source_side: bool) -> Iterator[tuple[int, list[int]]]:
-    """Negators of one side whose negated word (and the negator itself) is strongly linked to words of
-    the other side that no negative scope covers, with those words."""
+def _antonym_pair(ctx: CheckContext, alignment: WordAlignment, heads: list[int], partners: list[int], *,
+                  source_side: bool) -> bool:
+    """True when a negated word and a partner are antonyms ("did not succeed" for «fracasó»): a
+    negation with an antonym is a rewording."""
+    wordnet = ctx.engines.wordnet if ctx.engines.has_wordnet else None
+    if wordnet is None:
+        return False
+    pos_of = ctx.pair.target.analyser.wordnet
+    for h in heads:
+        for p in partners:
+            source, target = (alignment.source[h], alignment.target[p]) if source_side else (
+                alignment.source[p], alignment.target[h])
+            if wordnet.opposite(target.lemma, source.translations, (pos_of.get(target.pos), pos_of.get(source.pos)),
+                                ANTONYM_SENSES):
+                return True
+    return False
+
+
+def _anchored(alignment: WordAlignment, k: int, partner: int, *, source_side: bool) -> bool:
+    """True when the words next to a position-linked pair are linked to each other by the dictionary
+    on both sides (or stand at the sentence's edge): the translation is literal around the pair."""
+    words, others = (alignment.source, alignment.target) if source_side else (alignment.target, alignment.source)
+    strong = {(link.source, link.target) if source_side else (link.target, link.source)
+              for link in alignment.links if link.score >= STRONG_LINK}
+    for step in (-1, 1):
+        mine = [m for m in range(k + step, k + step * (ANCHOR_REACH + 1), step) if 0 <= m < len(words)]
+        theirs = {t for t in range(partner + step, partner + step * (ANCHOR_REACH + 1), step) if 0 <= t < len(others)}
+        if mine and not any((m, t) in strong for m in mine for t in theirs):
+            return False
+    return True
+
+
+def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, theirs: Polarity, *,
+                 source_side: bool) -> Iterator[tuple[int, list[int]]]:
+    """Negators of one side whose negated words (and the negator itself) are linked to words of the
+    other side outside any negation, with those words. Dictionary links decide first; words paired
+    only by position decide when there are none, unless the pair are antonyms."""
+    words = alignment.source if source_side else alignment.target
+    lang = ctx.pair.source if source_side else ctx.pair.target
     for negator, heads in mine.heads.items():
         if any(words[h].lemma in lang.negation.verbs or (len(words[h].text) >= LITOTES_MIN_LENGTH and words[
                 h].text.lower().startswith(lang.negation.prefixes)) for h in heads[:1]):
             continue  # a litotes: «no se puede excluir», "not unusual"
-        partners = [p for k in (negator, *heads) for p in _strong_partners(alignment, k, source_side=source_side)]
+        partners = [p for k in heads for p in _partners(alignment, k, STRONG_LINK, source_side=source_side)]
+        if not partners:
+            partners = [p for k in heads for p in _partners(alignment, k, POSITION, source_side=source_side)
+                        if _anchored(alignment, k, p, source_side=source_side)]
+            if _antonym_pair(ctx, alignment, heads, partners, source_side=source_side):
+                continue
         if partners and not any(p in theirs.negated for p in partners):
             yield negator, partners
 
@@ -65,22 +108,19 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
     Fix:
         Restore the source's polarity: add or remove the negation.
     """
-    source_lang, target_lang = ctx.pair.source, ctx.pair.target
     for link in ctx.doc.links:
         if not link.source or not link.target:
             continue
         alignment = ctx.word_alignment(link)
         source, target = ctx.polarity(link)
-        for negator, partners in _unsupported(alignment, source, target, alignment.source, source_lang,
-                                              source_side=True):
+        for negator, partners in _unsupported(ctx, alignment, source, target, source_side=True):
             words = [alignment.target[p] for p in partners]
             cue = alignment.source[negator]
             yield Hit(f"the source negates this («{cue.text}») and the translation does not",
                       target_span=(words[0].start, words[0].end), source_span=(cue.start, cue.end), confidence=0.7)
             break
         else:
-            for negator, _ in _unsupported(alignment, target, source, alignment.target, target_lang,
-                                           source_side=False):
+            for negator, _ in _unsupported(ctx, alignment, target, source, source_side=False):
                 word = alignment.target[negator]
                 yield Hit(f"“{word.text}” negates what the source affirms", target_span=(word.start, word.end),
                           confidence=0.7)

@@ -15,6 +15,7 @@ import os
 import pickle
 import shutil
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -166,3 +167,13 @@ class WordNet:
         relations = self.relations
         found = relations.antonyms.get((lemma.lower(), pos), ()) if relations else ()
         return frozenset(a for a, rank in found if senses is None or rank < senses)
+
+    def opposite(self, lemma: str, translations: Iterable[str], parts_of_speech: Iterable[str],
+                 senses: int | None = None) -> str | None:
+        """The first of ``translations`` that ``lemma`` is an antonym of, under any of the parts of speech
+        (a tagger may call "low" an adverb), looking at the first ``senses`` senses of each."""
+        for pos in dict.fromkeys(p for p in parts_of_speech if p):
+            found = next((x for x in translations if lemma in self.antonyms(x, pos, senses)), None)
+            if found:
+                return found
+        return None

@@ -34,6 +34,9 @@ class AnalyserTags:
     punctuation: frozenset[str] = frozenset()
     # The tag that marks a subject pronoun ("he", "they"), if the analyser has one.
     subject_pronoun: str = ""
+    # Adjectives (a word negated by an affix is one: "unprepared").
+    adjectives: frozenset[str] = frozenset()
+
     # Part-of-speech tag → WordNet's part of speech ("n", "v", "a", "r").
     wordnet: dict[str, str] = field(default_factory=dict)
 
@@ -46,6 +49,7 @@ APERTIUM_TAGS = AnalyserTags(
     adverbs=frozenset({"adv", "preadv"}),
     punctuation=frozenset({"sent", "cm", "lpar", "rpar", "lquest", "guio", "apos", "quot", "lquot", "rquot"}),
     subject_pronoun="subj",
+    adjectives=frozenset({"adj"}),
     wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
 )
 
