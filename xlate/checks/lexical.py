@@ -35,21 +35,12 @@ def _free_targets(alignment: WordAlignment) -> list[int]:
 
 def _candidates(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int]]:
     """(source, target) pairs that may be the same word rendered wrongly: a target content word with no
-    dictionary link and the source word the aligner paired it with by position, else the one source
-    content word of its part of speech without a dictionary link between the strong links around it."""
-    strong = [link for link in alignment.links if link.score > POSITION]
-    strong_sources = {link.source for link in strong}
+    dictionary link and the source word the aligner paired it with by position, else each source
+    content word left unaligned (the antonym test itself is the filter)."""
+    free_sources = [i for i in alignment.unaligned_source if alignment.source[i].content]
     for j in _free_targets(alignment):
         paired = alignment.sources_of(j)
-        if paired:
-            yield from ((i, j) for i in paired)
-            continue
-        low = max((link.source for link in strong if link.target < j), default=-1)
-        high = min((link.source for link in strong if link.target > j), default=len(alignment.source))
-        same_pos = [i for i in range(low + 1, high) if alignment.source[i].content and i not in strong_sources
-                    and _pos(ctx, alignment.source[i]) == _pos(ctx, alignment.target[j])]
-        if len(same_pos) == 1:
-            yield same_pos[0], j
+        yield from ((i, j) for i in (paired or free_sources))
 
 
 def _pos(ctx: CheckContext, word: Word) -> str:

@@ -170,8 +170,8 @@ def _contradiction(source: VerbGroup, target: VerbGroup, alignment: WordAlignmen
     if (source.time, target.time) in CONTRADICTIONS:
         return f"the translation puts in the {target.time.replace('-', ' ')} what the source puts in the " \
                f"{source.time.replace('-', ' ')}"
-    if target.progressive and not source.progressive and source.time == target.time == "past" and (
-            "ifi" in alignment.source[source.verb].tags or _finite_tag(alignment, source, source_lang) == "ifi"):
+    perfective = _finite_tag(alignment, source, source_lang) in source_lang.verbs.perfective
+    if target.progressive and not source.progressive and source.time == target.time == "past" and perfective:
         return "the translation makes a completed action one in progress"
     return None
 

@@ -34,7 +34,7 @@ _LEXNAMES = (
 ).split()
 _LEXNAME_POS = {"adj": 3, "adv": 4, "noun": 1, "verb": 2}
 # What the pickle holds; bump when the extraction changes.
-_FORMAT = 3
+_FORMAT = 4
 
 
 def cache_folder() -> Path:
@@ -53,6 +53,7 @@ class Relations:
     # (lemma, pos) → (antonym, rank of the lemma's sense that has it): direct antonyms, and for
     # adjectives the indirect ones of a satellite's head ("huge" → big ↔ small)
     antonyms: dict[tuple[str, str], tuple[tuple[str, int], ...]]
+    lemmas: dict[int, tuple[str, ...]]  # synset id → its lemmas
 
 
 def _extract(root: Path) -> Relations:
@@ -68,6 +69,7 @@ def _extract(root: Path) -> Relations:
         reader = WordNetCorpusReader(str(root), None)
     ids: dict[tuple[str, int], int] = {}  # (pos, offset) → synset id
     opposites: dict[tuple[str, int], set[str]] = {}  # (lemma, synset id) → antonyms
+    members: dict[int, tuple[str, ...]] = {}
 
     def sid(synset: object) -> int:
         key = ("a" if synset.pos() == "s" else synset.pos(), synset.offset())  # type: ignore[attr-defined]
@@ -78,6 +80,7 @@ def _extract(root: Path) -> Relations:
 
     for synset in reader.all_synsets():
         pos = "a" if synset.pos() == "s" else synset.pos()
+        members[sid(synset)] = tuple(name(lemma) for lemma in synset.lemmas())
         for lemma in synset.lemmas():
             opposite = {name(a) for a in lemma.antonyms()}
             if pos == "a":
@@ -95,7 +98,7 @@ def _extract(root: Path) -> Relations:
         found = tuple((a, rank) for rank, synset in enumerate(ordered) for a in opposites.get((key[0], synset), ()))
         if found:
             antonyms[key] = found
-    return Relations(synsets, antonyms)
+    return Relations(synsets, antonyms, members)
 
 
 def _stamp(folder: Path) -> str:
@@ -163,17 +166,29 @@ class WordNet:
         return bool(set(self.synsets(a, pos)[:senses]) & set(self.synsets(b, pos)[:senses]))
 
     def antonyms(self, lemma: str, pos: str, senses: int | None = None) -> frozenset[str]:
-        """Antonyms of a lemma (of its first ``senses`` senses, the most frequent ones, when given)."""
+        """Antonyms of a lemma (of its first ``senses`` senses, the most frequent ones, when given), with
+        the lemmas that share an antonym's first sense ("friend" ↔ "foe", and so "enemy")."""
         relations = self.relations
-        found = relations.antonyms.get((lemma.lower(), pos), ()) if relations else ()
-        return frozenset(a for a, rank in found if senses is None or rank < senses)
+        if relations is None:
+            return frozenset()
+        found = {a for a, rank in relations.antonyms.get((lemma.lower(), pos), ()) if senses is None or rank < senses}
+        first_senses = {s for a in found for s in self.synsets(a, pos)[:1]}
+        return frozenset(found | {name for s in first_senses for name in relations.lemmas.get(s, ())})
+
+    def synonyms_of(self, lemma: str, pos: str, senses: int | None = None) -> frozenset[str]:
+        """The lemmas that share one of the first ``senses`` senses of ``lemma`` (itself included)."""
+        relations = self.relations
+        if relations is None:
+            return frozenset({lemma})
+        return frozenset({lemma} | {n for s in self.synsets(lemma, pos)[:senses] for n in relations.lemmas.get(s, ())})
 
     def opposite(self, lemma: str, translations: Iterable[str], parts_of_speech: Iterable[str],
                  senses: int | None = None) -> str | None:
-        """The first of ``translations`` that ``lemma`` is an antonym of, under any of the parts of speech
-        (a tagger may call "low" an adverb), looking at the first ``senses`` senses of each."""
+        """The first of ``translations`` that ``lemma`` is an antonym of — directly, or through a synonym
+        in the same first ``senses`` senses ("sell" for "purchase", a synonym of "buy") — under any of the
+        parts of speech (a tagger may call "low" an adverb)."""
         for pos in dict.fromkeys(p for p in parts_of_speech if p):
-            found = next((x for x in translations if lemma in self.antonyms(x, pos, senses)), None)
-            if found:
-                return found
+            for x in translations:
+                if any(lemma in self.antonyms(y, pos, senses) for y in self.synonyms_of(x, pos, senses)):
+                    return x
         return None

@@ -66,6 +66,7 @@ _ES_NEGATION = Negation(
 _ES_VERBS = Verbs(
     tenses={"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
             "prs": "subjunctive", "pis": "subjunctive", "fts": "subjunctive", "imp": "imperative"},
+    perfective=frozenset({"ifi"}),
     perfect="haber",
     progressive="estar",
     going_to=("ir", "a"),

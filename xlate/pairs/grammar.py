@@ -38,6 +38,8 @@ class Verbs:
 
     # Finite tense tag → time ("present", "past", "future", "conditional", "subjunctive", "imperative").
     tenses: dict[str, str] = field(default_factory=dict)
+    # Tense tags of a completed (perfective) past, as opposed to one in progress (Spanish preterite).
+    perfective: frozenset[str] = frozenset()
     # Tags of the participle, the gerund and the infinitive.
     participle: str = "pp"
     gerund: str = "ger"
