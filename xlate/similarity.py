@@ -20,12 +20,14 @@ def chrf(hypothesis: str, reference: str) -> float:
     return _CHRF.sentence_score(hypothesis, [reference]).score
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(word: str) -> str:
     """Lower case without accents: "Bárcena" → "barcena"."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
     """A crude English stem for matching word forms ("charges" ~ "charged"): folded, a common
     inflectional ending removed, cut to six letters."""

@@ -202,10 +202,16 @@ def _evidence(s: Word, t: Word, wordnet: WordNet | None, wordnet_pos: dict[str, 
     if wordnet is not None and pos and s.content and any(
             wordnet.synonyms(x, t.lemma, pos, SYNONYM_SENSES) for x in s.translations):
         return SYNONYM, "synonym"
-    if len(s_fold) >= COGNATE_MIN_LENGTH and len(t_fold) >= COGNATE_MIN_LENGTH and (
-            SequenceMatcher(None, s_fold, t_fold).ratio() >= COGNATE_MIN_RATIO):
+    if len(s_fold) >= COGNATE_MIN_LENGTH and len(t_fold) >= COGNATE_MIN_LENGTH and _similar(s_fold, t_fold):
         return COGNATE, "cognate"
     return None
+
+
+def _similar(a: str, b: str) -> bool:
+    """SequenceMatcher's ratio reaches the cognate bar (its cheap upper bounds first: most pairs fail them)."""
+    matcher = SequenceMatcher(None, a, b)
+    return (matcher.real_quick_ratio() >= COGNATE_MIN_RATIO and matcher.quick_ratio() >= COGNATE_MIN_RATIO
+            and matcher.ratio() >= COGNATE_MIN_RATIO)
 
 
 def _phrase_links(source: list[Word], target: list[Word]) -> list[WordLink]:

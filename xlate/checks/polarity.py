@@ -113,14 +113,16 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
             continue
         alignment = ctx.word_alignment(link)
         source, target = ctx.polarity(link)
-        for negator, partners in _unsupported(ctx, alignment, source, target, source_side=True):
+        # A flip changes the count of negations: with as many on each side, one was only misplaced.
+        lost, added = len(source.heads) > len(target.heads), len(target.heads) > len(source.heads)
+        for negator, partners in _unsupported(ctx, alignment, source, target, source_side=True) if lost else ():
             words = [alignment.target[p] for p in partners]
             cue = alignment.source[negator]
             yield Hit(f"the source negates this («{cue.text}») and the translation does not",
                       target_span=(words[0].start, words[0].end), source_span=(cue.start, cue.end), confidence=0.7)
             break
         else:
-            for negator, _ in _unsupported(ctx, alignment, target, source, source_side=False):
+            for negator, _ in _unsupported(ctx, alignment, target, source, source_side=False) if added else ():
                 word = alignment.target[negator]
                 yield Hit(f"“{word.text}” negates what the source affirms", target_span=(word.start, word.end),
                           confidence=0.7)

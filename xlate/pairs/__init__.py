@@ -36,6 +36,17 @@ class AnalyserTags:
     subject_pronoun: str = ""
     # Adjectives (a word negated by an affix is one: "unprepared").
     adjectives: frozenset[str] = frozenset()
+    # Modal verbs (always finite: "can", "will"), and words that may begin a subject.
+    modals: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    # Nouns, determiners, prepositions, names, and subordinating conjunctions ("if", "because").
+    nouns: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    subordinators: frozenset[str] = frozenset()
+    # Words that cannot follow an article in place of its noun ("the of").
+    not_nouns: frozenset[str] = frozenset()
 
     # Part-of-speech tag → WordNet's part of speech ("n", "v", "a", "r").
     wordnet: dict[str, str] = field(default_factory=dict)
@@ -50,6 +61,14 @@ APERTIUM_TAGS = AnalyserTags(
     punctuation=frozenset({"sent", "cm", "lpar", "rpar", "lquest", "guio", "apos", "quot", "lquot", "rquot"}),
     subject_pronoun="subj",
     adjectives=frozenset({"adj"}),
+    modals=frozenset({"vaux", "vbmod"}),
+    subjects=frozenset({"prn", "det", "predet", "np", "n", "num"}),
+    nouns=frozenset({"n", "np"}),
+    determiners=frozenset({"det"}),
+    prepositions=frozenset({"pr"}),
+    names=frozenset({"np"}),
+    subordinators=frozenset({"cnjsub", "cnjadv"}),
+    not_nouns=frozenset({"pr", "cnjcoo", "cnjsub", "vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
     wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
 )
 

@@ -97,6 +97,10 @@ _EN_NEGATION = Negation(
 )
 _EN_VERBS = Verbs(
     tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
+    person=frozenset({"p1", "p2", "p3"}),
+    verb_subordinators=frozenset({"that", "as", "than", "so", "nor", "neither"}),
+    articles=frozenset({"the", "a", "an"}),
+    imperative_auxiliaries=frozenset({"do"}),
     future=frozenset({"will", "shall"}),
     conditional=frozenset({"would"}),
     perfect="have",

@@ -40,6 +40,15 @@ class Verbs:
     tenses: dict[str, str] = field(default_factory=dict)
     # Tense tags of a completed (perfective) past, as opposed to one in progress (Spanish preterite).
     perfective: frozenset[str] = frozenset()
+    # Person tags of a conjugated verb ("has" is third person: it needs a subject).
+    person: frozenset[str] = frozenset()
+    # Auxiliaries that begin an imperative ("Don't worry"): no missing subject there.
+    imperative_auxiliaries: frozenset[str] = frozenset()
+    # Articles (lemmas): they never stand without a noun ("the of").
+    articles: frozenset[str] = frozenset()
+    # Subordinating conjunctions that a verb may follow directly: a subject pronoun ("he said that was
+    # true") or a comparison ("as was the case", "than was expected").
+    verb_subordinators: frozenset[str] = frozenset()
     # Tags of the participle, the gerund and the infinitive.
     participle: str = "pp"
     gerund: str = "ger"
