@@ -44,6 +44,8 @@ class AnalyserTags:
     determiners: frozenset[str] = frozenset()
     prepositions: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    # Tags of given names, which have exonyms (Guillermo → "William", Juan Pablo → "John Paul").
+    given_names: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
     # Words that cannot follow an article in place of its noun ("the of").
     not_nouns: frozenset[str] = frozenset()
@@ -67,6 +69,7 @@ APERTIUM_TAGS = AnalyserTags(
     determiners=frozenset({"det"}),
     prepositions=frozenset({"pr"}),
     names=frozenset({"np"}),
+    given_names=frozenset({"ant"}),
     subordinators=frozenset({"cnjsub", "cnjadv"}),
     not_nouns=frozenset({"pr", "cnjcoo", "cnjsub", "vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
     wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
