@@ -197,3 +197,21 @@ def test_spans_outside_every_row_and_documents_without_links(render, sample) -> 
     marks = [a for t, a in _parse(page).tags if t == "mark"]
     assert [m["data-codes"] for m in marks if "caret" in m["class"]] == ["XL103"]
     assert sum(1 for m in marks if "XL105" in m["data-codes"]) == 2  # clipped to both rows
+
+
+def test_unaligned_content_words_are_underlined(render, sample) -> None:
+    """Content words the word aligner left without a counterpart are wrapped (dotted underline) on
+    both sides, inside or outside finding marks; function words and aligned words are not."""
+    source = sample.side("es", [["El alcalde dijo."]])
+    target = sample.side("en", [["The mayor, a former boxer, said."]])
+    words = {"source": [[0, 2, False], [3, 10, True], [11, 15, True]],
+             "target": [[0, 3, False], [4, 9, True], [11, 12, False], [13, 19, True], [20, 25, True],
+                        [27, 31, True]],
+             "links": [[1, 1, 0.9, "dictionary"], [2, 5, 0.9, "dictionary"]],
+             "unaligned_source": [0], "unaligned_target": [0, 2, 3, 4]}
+    doc = Document("w", source, target, [Link((0,), (0,))])
+    findings = [_finding("XL212", 11, 25)]
+    page = render("html", results=[DocumentResult("w", doc, findings, 90.0, words=[words])])
+    underlined = re.findall(r'<span class="ua" title="[^"]*">([^<]*)</span>', page)
+    assert underlined == ["former", "boxer"]
+    assert _parse(page).cells[1]["text"] == target.text

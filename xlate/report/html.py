@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
 from typing import TextIO
@@ -56,6 +56,7 @@ mark.sev-major { background: #ffe8cc; border-bottom-color: var(--major); }
 mark.sev-critical { background: #ffd6d6; border-bottom-color: var(--crit); }
 mark.multi { outline: 1px dashed var(--ink); }
 mark.src { background: #e7f5ff; border-bottom-color: #1c7ed6; }
+.ua { text-decoration: underline dotted var(--muted); text-underline-offset: 3px; }
 mark.caret { background: none; border: 0; color: var(--crit); font-weight: 700; padding: 0; }
 mark:focus, mark.active { outline: 2px solid var(--ink); }
 tr.details td { background: #fbfbfd; }
@@ -196,9 +197,13 @@ def _place(rows: list[_Row], ranges: list[tuple[int, int] | None], side: str, re
         rows[i].marks[side].append(_Mark(ref, finding, point, point))
 
 
-def _render(text: str, start: int, end: int, marks: list[_Mark], row_id: str, source: bool) -> str:
-    """``text[start:end]`` escaped, cut at every mark boundary, each piece wrapped in one <mark>."""
-    cuts = sorted({start, end} | {m.start for m in marks} | {m.end for m in marks})
+def _render(text: str, start: int, end: int, marks: list[_Mark], row_id: str, source: bool,
+            unaligned: Sequence[tuple[int, int]] = ()) -> str:
+    """``text[start:end]`` escaped, cut at every mark boundary, each piece wrapped in one <mark>;
+    content words the word aligner left without a counterpart are underlined (dotted)."""
+    unaligned = [(a, b) for a, b in unaligned if start <= a and b <= end]
+    cuts = sorted({start, end} | {m.start for m in marks} | {m.end for m in marks}
+                  | {a for a, _ in unaligned} | {b for _, b in unaligned})
     carets: dict[int, list[_Mark]] = {}
     for m in marks:
         if m.start == m.end:
@@ -212,6 +217,8 @@ def _render(text: str, start: int, end: int, marks: list[_Mark], row_id: str, so
         b = cuts[i + 1]
         covering = [m for m in marks if m.start <= a and b <= m.end and m.start < m.end]
         piece = escape(text[a:b], quote=True)
+        if any(u <= a and b <= v for u, v in unaligned):
+            piece = f'<span class="ua" title="no counterpart found by the word aligner">{piece}</span>'
         out.append(_mark(piece, covering, row_id, source) if covering else piece)
     return "".join(out)
 
@@ -251,6 +258,16 @@ def _finding_box(ref: str, finding: Finding, doc: Document) -> str:
     return "".join(parts)
 
 
+def _unaligned_words(result: DocumentResult) -> dict[str, list[tuple[int, int]]]:
+    """Spans of the content words each link's word alignment leaves unaligned, per side."""
+    out: dict[str, list[tuple[int, int]]] = {"source": [], "target": []}
+    for words in result.words:
+        for side in out:
+            out[side] += [(words[side][k][0], words[side][k][1]) for k in words[f"unaligned_{side}"]
+                          if words[side][k][2]]
+    return out
+
+
 def _document(n: int, result: DocumentResult) -> str:
     anchor = f"doc-{n}"
     if result.error is not None:
@@ -269,6 +286,7 @@ def _document(n: int, result: DocumentResult) -> str:
         if finding.source_span is not None:
             _place(rows, src_ranges, "source", ref, finding, finding.source_span)
 
+    unaligned = _unaligned_words(result)
     row_findings = [row.findings() for row in rows]
     first_row: dict[str, int] = {}
     for i, found in enumerate(row_findings):
@@ -296,6 +314,9 @@ def _document(n: int, result: DocumentResult) -> str:
                 f"<td>{_e(finding.category)}</td><td>{_e(finding.message)}</td>"
                 f"<td>{_e(finding.suggestion) if finding.suggestion else ''}</td></tr>")
         html.append("</tbody></table>")
+    if result.words:
+        html.append('<p class="muted"><span class="ua">dotted</span>: a content word with no counterpart '
+                    "found on the other side</p>")
     html.append('<table class="align"><thead><tr><th>link</th><th>source</th><th>translation</th></tr>'
                 "</thead><tbody>")
     for i, (row, src, tgt) in enumerate(zip(rows, src_ranges, tgt_ranges, strict=True)):
@@ -307,7 +328,8 @@ def _document(n: int, result: DocumentResult) -> str:
             if rng is None:
                 cells.append('<td class="text unmatched">unmatched</td>')
             else:
-                body = _render(side.text, rng[0], rng[1], row.marks[name], details_id, name == "source")
+                body = _render(side.text, rng[0], rng[1], row.marks[name], details_id, name == "source",
+                               unaligned[name])
                 cells.append(f'<td class="text" lang="{_e(side.lang)}">{body}</td>')
         sim = "" if row.similarity is None else f"<br>sim {row.similarity:.2f}"
         cls = ' class="has-findings"' if found else ""
