@@ -3,6 +3,7 @@
 from xlate.checks import (  # noqa: F401  (registration side effects)
     accuracy,
     alignment,
+    case,
     coverage,
     entities,
     fragments,

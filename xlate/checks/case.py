@@ -1,0 +1,125 @@
+"""Letter case: a sentence start, a name or a whole sentence in the wrong case, judged against the
+source (which says where a sentence starts and which words are names) rather than against rules of
+English alone, so that headlines, brand names ("eBay") and quoted fragments are left alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.model import Sentence, Severity
+from xlate.wordalign import WordAlignment
+
+# A sentence is judged "all lower/upper case" only with at least this many words of letters.
+MIN_SENTENCE_WORDS = 4
+# A name is judged only when it is at least this long ("EE" and "UN" are too ambiguous).
+MIN_NAME_LENGTH = 3
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _first_word(text: str) -> re.Match[str] | None:
+    """The sentence's first word, after any quotation marks, brackets or dashes (None when it begins
+    with a digit or has no word)."""
+    m = _WORD.search(text)
+    return m if m is not None and not any(c.isdigit() for c in text[: m.start()]) else None
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _lower_start(sentence: Sentence, source: Sentence, source_text: str) -> Hit | None:
+    """A target sentence beginning in lower case where its source sentence begins in upper case; a word
+    that is lower case in the source too ("eBay", "iPhone") is left alone."""
+    first = _first_word(sentence.text)
+    source_first = _first_word(source.text)
+    if first is None or source_first is None or not first.group()[0].islower():
+        return None
+    if not _capitalised(source_first.group()) or any(c.isupper() for c in first.group()[1:]):
+        return None
+    if re.search(rf"(?<![\w]){re.escape(first.group())}(?![\w])", source_text):
+        return None  # written the same way, in lower case, in the source
+    start = sentence.start + first.start()
+    return Hit(f"the sentence begins in lower case (“{first.group()}”) where the source's begins with a capital",
+               target_span=(start, start + len(first.group())),
+               suggestion=first.group()[0].upper() + first.group()[1:], confidence=0.8)
+
+
+def _whole_case(sentence: Sentence, sources: list[Sentence]) -> Hit | None:
+    """A whole sentence in lower case (one that begins with a word, not a figure), or in capitals,
+    where its source is not."""
+    words = _WORD.findall(sentence.text)
+    source = " ".join(s.text for s in sources)
+    if len(words) < MIN_SENTENCE_WORDS or not _WORD.search(source):
+        return None
+    letters = "".join(words)
+    source_letters = "".join(_WORD.findall(source))
+    if letters.islower() and not source_letters.islower() and _first_word(sentence.text) is not None:
+        kind = "lower case"
+    elif letters.isupper() and not source_letters.isupper():
+        kind = "capitals"
+    else:
+        return None
+    return Hit(f"the whole sentence is in {kind}, unlike its source", target_span=(sentence.start, sentence.end),
+               confidence=0.85)
+
+
+def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]:
+    """A target word in lower case that copies a source name written with a capital inside its
+    sentence ("mexico" for «México», "walmart" for «Walmart»). Names the translation renders with
+    other words are left alone: a Spanish multiword name («Ministro de Asuntos Exteriores») may be
+    a common phrase in English ("foreign minister")."""
+    names = ctx.pair.source.analyser.names
+    source_text = ctx.doc.source.text
+    for link in alignment.links:
+        s, t = alignment.source[link.source], alignment.target[link.target]
+        if link.evidence != "identical" or not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
+            continue
+        if s.pos in names and _capitalised(s.text) and not _starts_sentence(ctx.doc.source.sentences, s.start) \
+                and s.text.lower() not in source_text:
+            yield Hit(f"“{t.text}” is a name («{s.text}» in the source) and takes a capital",
+                      target_span=(t.start, t.end), suggestion=t.text[0].upper() + t.text[1:], confidence=0.7)
+
+
+def _starts_sentence(sentences: list[Sentence], start: int) -> bool:
+    return any(s.start <= start < s.end and (m := _first_word(s.text)) is not None and s.start + m.start() == start
+               for s in sentences)
+
+
+@check("XL109", "case", "fluency/grammar", Severity.MINOR, needs=("apertium",), superseded_by=("XL102",))
+def letter_case(ctx: CheckContext) -> Iterator[Hit]:
+    """A sentence start, a name or a whole sentence in the wrong case.
+
+    What it flags:
+        A sentence that begins in lower case where its source begins with a
+        capital; a whole sentence in lower case or in capitals (at least four
+        words) where its source is not; a word in lower case that the word
+        alignment links to a source name written with a capital inside its
+        sentence ("mexico", "walmart"). Words the source itself writes in lower
+        case ("eBay", "iPhone") are left alone.
+    Why it matters:
+        Case errors read as careless copy and break names; readers and search
+        engines both notice.
+    Example:
+        Source: «Las exportaciones a México crecieron un 4 %.»
+        Bad:    "exports to mexico grew by 4%."
+        Good:   "Exports to Mexico grew by 4%."
+    Fix:
+        Capitalise the sentence start or the name, or restore normal case.
+    """
+    source_text = ctx.doc.source.text
+    for link, sources, targets in ctx.pairs():
+        if not sources or not targets:
+            continue
+        wholes = [hit for hit in (_whole_case(t, sources) for t in targets) if hit is not None]
+        yield from wholes
+        if wholes:
+            continue  # one finding for the sentence, not one per word
+        # the n-th target sentence of a link starts where its n-th source sentence does
+        for sentence, source in zip(targets, sources, strict=False):
+            hit = _lower_start(sentence, source, source_text)
+            if hit is not None:
+                yield hit
+        yield from _lowered_names(ctx, ctx.word_alignment(link))
