@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="."
-packages=(apertium apertium-eng-spa wamerican-large wbritish-large wordnet-base wordnet-sense-index)
+packages=(apertium apertium-eng-spa wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb)
 if [[ "${1:-}" == "--test" ]]; then
   extras=".[test,neural]"
   packages+=(chromium)

