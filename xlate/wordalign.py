@@ -107,6 +107,10 @@ class WordAlignment:
     def sources_of(self, j: int) -> list[int]:
         return sorted(link.source for link in self.links if link.target == j)
 
+    def linked(self, side: str, minimum: float = 0.0) -> set[int]:
+        """Indices of the words of ``side`` ("source" or "target") with a link at least ``minimum`` strong."""
+        return {link.source if side == "source" else link.target for link in self.links if link.score >= minimum}
+
     @property
     def unaligned_source(self) -> list[int]:
         linked = {link.source for link in self.links}

@@ -142,8 +142,7 @@ def _asides(text: str, sentence: Sentence) -> Iterator[tuple[int, int]]:
 def _added_runs(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[Word, Word]]:
     """Asides whose content words no source word renders, in a sentence whose other words do."""
     text = ctx.doc.target.text
-    strong = {link.target for link in alignment.links
-              if link.score >= COGNATE and alignment.target[link.target].content}
+    strong = {j for j in alignment.linked("target", COGNATE) if alignment.target[j].content}
     if not strong:
         return
     for sentence in ctx.doc.target.sentences:
@@ -173,7 +172,7 @@ def _slot_covered(alignment: WordAlignment, first: int, last: int, strong: set[i
     after = next((j for j in range(last + 1, len(alignment.target)) if j in strong), None)
     if before is None and after is None:
         return False
-    partners = {link.source for link in alignment.links if link.score >= COGNATE}
+    partners = alignment.linked("source", COGNATE)
     low = max((link.source for link in alignment.links if link.target == before and link.score >= COGNATE), default=-1)
     high = min((link.source for link in alignment.links if link.target == after and link.score >= COGNATE),
                default=len(alignment.source))

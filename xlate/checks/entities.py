@@ -133,7 +133,7 @@ def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[st
 def _lost_names(alignment: WordAlignment, names: frozenset[str], target_words: set[str]) -> list[Word]:
     """Source names that no target word renders: not linked, and neither they nor their dictionary
     translations among the translation's words."""
-    linked = {link.source for link in alignment.links if link.score >= COGNATE}
+    linked = alignment.linked("source", COGNATE)
     return [w for i, w in enumerate(alignment.source) if w.pos in names and i not in linked
             and len(w.text) >= MIN_NAME_LENGTH and fold(w.text) not in target_words
             and not any(fold(x) in target_words for x in w.translations)]
@@ -155,7 +155,7 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
         lost = _lost_names(alignment, source_names, target_words)
         if len(lost) != 1:
             continue
-        linked = {link.target for link in alignment.links if link.score >= COGNATE}
+        linked = alignment.linked("target", COGNATE)
         new = [w for j, w in enumerate(alignment.target) if w.pos in target_names and j not in linked
                and len(w.text) >= MIN_NAME_LENGTH and fold(w.text) not in known
                and SequenceMatcher(None, fold(w.text), fold(lost[0].text)).ratio() < SWAP_MAX_SIMILARITY]
