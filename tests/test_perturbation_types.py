@@ -98,7 +98,7 @@ CASES = [
     Case('untranslated_word',
          'La guerra en Ucrania cumple dos años este sábado.',
          'The guerra in Ukraine turns two years old this Saturday.',
-         None, None),
+         'XL203', 'guerra'),
 ]
 # A finding touches span_text when it starts or ends at most this many characters away (score.py's tolerance).
 SLACK = 3

@@ -14,5 +14,6 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     repetition,
     spelling,
     terminology,
+    untranslated,
     verbs,
 )

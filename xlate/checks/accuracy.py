@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from xlate.checks.context import CheckContext, PlacedToken
+from xlate.checks.context import CheckContext
 from xlate.checks.entities import names_in
 from xlate.checks.numbers import mentions
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, TERMINAL, words
+from xlate.checks.text import CLOSING_QUOTES, TERMINAL, inside_quotes, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
 from xlate.similarity import fold, stem
@@ -76,10 +76,6 @@ ADDITION_EMBEDDING_GAIN = 0.01
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\[\]–—\"“”]\s*|\s+-\s+")
 # A run this share capitalised is a spelt-out name, not an addition.
 NAME_EXPANSION_SHARE = 0.6
-# Untranslated: at least this many source-language-only words in a run …
-UNTRANSLATED_MIN_WORDS = 3
-# … making up at least this share of the run's words.
-UNTRANSLATED_MIN_SHARE = 0.5
 # Low adequacy: a link's similarity (0–1, chrF mixed with embeddings) below this is far from its source …
 LOW_ADEQUACY_SIMILARITY = 0.22
 # … and so is one below this whose embedding cosine is below LOW_ADEQUACY_COSINE (on the development
@@ -322,7 +318,7 @@ def _proper_nouns(ctx: CheckContext, sentence: Sentence) -> set[int]:
     for i, word in enumerate(tokens):
         neighbours = [t.token.surface for t in tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]]
         if not word.token.known and word.token.surface[:1].isupper() and not any(
-                n[:1].isupper() for n in neighbours) and not _inside_quotes(
+                n[:1].isupper() for n in neighbours) and not inside_quotes(
                 ctx.doc.source.text, sentence, word.start, word.end):
             proper.add(word.start)
     return proper
@@ -455,84 +451,6 @@ def _cut_gain(ctx: CheckContext, link: Link, start: int, end: int) -> float | No
     ctx.engines.embed([source, translation, cut])
     before, after = ctx.engines.cosine(source, translation), ctx.engines.cosine(source, cut)
     return None if before is None or after is None else after - before
-
-
-def _known_at(tokens: list[PlacedToken] | None) -> dict[int, bool]:
-    """Whether the analyser knows the word starting at each offset (a multiword token such as
-    «A lo largo de» covers every word inside it)."""
-    known: dict[int, bool] = {}
-    for t in tokens or []:
-        if t.end <= t.start:
-            continue
-        known.setdefault(t.start, t.token.known)
-        if " " in t.token.surface:
-            offset = t.start
-            for part in t.token.surface.split(" "):
-                known.setdefault(offset, t.token.known)
-                offset += len(part) + 1
-    return known
-
-
-@check("XL203", "untranslated", "accuracy/untranslated", Severity.MAJOR, needs=("apertium",))
-def untranslated(ctx: CheckContext) -> Iterator[Hit]:
-    """Source-language text left in the translation: «En la última parte del mes», the corpse…
-
-    What it flags:
-        A run of at least three lower-case words that the source language's
-        morphological analyser knows and the target language's does not, making
-        up most of the run, and copied from the source. Names, capitalised
-        institution names and single loanwords ("tacos") are not flagged.
-    Why it matters:
-        Untranslated passages are unreadable to the audience and a sign that a
-        segment skipped the translation step.
-    Example:
-        Source: «El uso de la máquina, que comenzará a funcionar…»
-        Bad:    "El uso de la máquina, which will begin functioning…"
-        Good:   "The use of the machine, which will begin functioning…"
-    Fix:
-        Translate the passage.
-    """
-    source_words = {fold(w) for w, _, _ in words(ctx.doc.source.text)}
-    text = ctx.doc.target.text
-    for sentence in ctx.doc.target.sentences:
-        english = _known_at(ctx.target_tokens(sentence))
-        spanish = _known_at(ctx.target_as_source_tokens(sentence))
-        run: list[tuple[int, int, bool]] = []  # (start, end, source-language only)
-
-        def flush(run: list[tuple[int, int, bool]], sentence: Sentence) -> Iterator[Hit]:
-            foreign = [w for w in run if w[2]]
-            if len(foreign) < UNTRANSLATED_MIN_WORDS:
-                return
-            span = (foreign[0][0], foreign[-1][1])
-            inside = [w for w in run if span[0] <= w[0] < span[1]]
-            copied = sum(fold(text[s:e]) in source_words for s, e, _ in inside)
-            if _inside_quotes(text, sentence, *span):
-                return  # a quoted title or slogan («La ciudad y los perros») stays in the original
-            lowercase = [text[s:e].lower() for s, e, f in inside if f and not text[s:s + 1].isupper()]
-            if all(w in ctx.pair.source.name_connectors for w in lowercase):
-                return  # an institution's name kept in Spanish («Tribunal Electoral del Poder Judicial…»)
-            if len(foreign) / len(inside) >= UNTRANSLATED_MIN_SHARE and copied / len(inside) >= 0.6:
-                yield Hit(f"“{text[span[0]:span[1]]}” is left in the source language", target_span=span,
-                          confidence=min(1.0, 0.5 + 0.1 * len(foreign)))
-
-        for word, start, end in words(text, sentence.start, sentence.end):
-            en_known, es_known = english.get(start), spanish.get(start)
-            foreign = (bool(es_known) and en_known is False and not word[:1].isupper()) or (
-                bool(es_known) and en_known is False and start == sentence.start)
-            if en_known and not es_known:  # an English word ends the run
-                yield from flush(run, sentence)
-                run = []
-                continue
-            run.append((start, end, foreign))
-        yield from flush(run, sentence)
-
-
-def _inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` lies inside one quotation of the sentence (an odd number of
-    quote marks before it and a closing mark after it): «"La ciudad y los perros"»."""
-    before = text[sentence.start : start]
-    opened = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»") + before.count('"') % 2
-    return opened > 0 and any(q in text[end : sentence.end] for q in CLOSING_QUOTES)
 
 
 @check("XL206", "low-adequacy", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlate.model import Sentence
 from xlate.pairs import LanguageResources
 from xlate.segment import WORD
 
@@ -45,3 +46,11 @@ def is_abbreviation(token: str, lang: LanguageResources) -> bool:
     # initials and dotted acronyms: "J.", "U.S.", "e.g."; short capitalised forms: "No.", "Gen."
     return len(core) <= 1 or "." in core or (
         core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in _SHORT_WORDS)
+
+
+def inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside one quotation of the sentence (an odd number of
+    quote marks before it and a closing mark after it): «"La ciudad y los perros"»."""
+    before = text[sentence.start : start]
+    opened = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»") + before.count('"') % 2
+    return opened > 0 and any(q in text[end : sentence.end] for q in CLOSING_QUOTES)
