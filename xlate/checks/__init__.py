@@ -4,6 +4,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     accuracy,
     alignment,
     case,
+    clauses,
     coverage,
     entities,
     fragments,
