@@ -1,5 +1,6 @@
 """Clause punctuation: a comma inside a clause where the target language forbids one and the source
-has none ("The committee, was founded in 1937").
+has none ("The committee, was founded in 1937"), and two clauses run together where the source joins
+them with a conjunction ("He was a good leader, he cared about his people").
 
 The target's tagger says where a comma splits what belongs together: a preposition from its object,
 an adjective from its noun, a subject noun phrase that opens the sentence from its verb, a verb from
@@ -17,7 +18,7 @@ from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.registry import Hit, check
 from xlate.model import Link, Sentence, Severity
 from xlate.pairs import LanguageResources
-from xlate.wordalign import WordAlignment
+from xlate.wordalign import DICTIONARY_STEM, Word, WordAlignment
 
 # Marks of the source that justify a comma of the translation between the words they separate.
 SOURCE_BREAKS = ",;:()[]—–-\"«»“”"
@@ -26,9 +27,16 @@ ANCHOR_REACH = 4
 
 
 def _finite(token: PlacedToken, lang: LanguageResources) -> bool:
-    return token.token.pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in token.token.tags)
+    return token.token.pos in lang.analyser.modals or (
+        token.token.pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in token.token.tags))
 
 
+# A source conjunction linked at least this strongly is rendered (a word linked by position only is not).
+RENDERED_LINK = DICTIONARY_STEM
+# A clause's finite verb stands within this many words of its subject's first word.
+CLAUSE_REACH = 4
+# Marks that join two clauses without a conjunction correctly.
+SENTENCE_JOINS = ".;:—–-()"
 # Marks after which a new sentence or clause begins (the segmenter may leave "Fla. Augustus" as one sentence).
 CLAUSE_OPENERS = ".!?;:—\"“«("
 
@@ -124,3 +132,100 @@ def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             yield Hit(f"this comma separates {what}; the source has no break here",
                       target_span=(tokens[i].start, tokens[i].end), confidence=0.6)
+
+
+def _finite_word(word: Word, lang: LanguageResources) -> bool:
+    """A conjugated verb, or a modal (always finite: "should", "will", though tagged infinitive)."""
+    return word.pos in lang.analyser.modals or (
+        word.pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in word.tags))
+
+
+def _clause_starts(words: list[Word], k: int, text: str, lang: LanguageResources) -> bool:
+    """True when ``words[k:]`` begin a clause of their own: a subject word, then a finite verb within
+    CLAUSE_REACH words, with no conjunction or preposition on the way ("he cared about …"); a verb
+    followed by a comma makes a parenthesis ("…, that is, …"), not a clause."""
+    tags = lang.analyser
+    if k >= len(words) or words[k].pos not in tags.subjects or tags.relatives & set(words[k].tags):
+        return False  # no subject, or a relative clause ("…, which is true")
+    for word in words[k + 1 : k + 1 + CLAUSE_REACH]:
+        if _finite_word(word, lang):
+            return text[word.end : word.end + 1] != ","
+        if word.pos in tags.coordinators | tags.subordinators | tags.prepositions:
+            return False
+    return False
+
+
+def _main_clause_before(words: list[Word], left: int, text: str, lang: LanguageResources) -> bool:
+    """True when the words up to ``words[left]`` end with a main clause: the last comma-delimited stretch
+    with a finite verb holds no subordinating conjunction ("If prices fall, …" needs no «y»)."""
+    stretch: list[Word] = []
+    for k in range(left, -1, -1):
+        stretch.append(words[k])
+        opens = k == 0 or any(mark in text[words[k - 1].end : words[k].start] for mark in ",;:")
+        if opens and any(_finite_word(w, lang) for w in stretch):
+            return not any(w.pos in lang.analyser.subordinators for w in stretch)
+        if opens:
+            stretch = []
+    return False
+
+
+def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int, Word]]:
+    """(start, end) of the place in the translation where a coordinating conjunction of the source
+    that joins two clauses went missing, with that conjunction."""
+    source_lang, target_lang = ctx.pair.source, ctx.pair.target
+    rendered = alignment.linked("source", RENDERED_LINK)
+    text = ctx.doc.target.text
+    for i, conjunction in enumerate(alignment.source):
+        if conjunction.pos not in source_lang.analyser.coordinators or i in rendered:
+            continue
+        if conjunction.lemma in source_lang.negation.corrective:
+            continue  # «no X sino Y» is "not X, (it is) Y": a comma renders it
+        verb = next((w for w in alignment.source[i + 1 : i + 1 + CLAUSE_REACH + 2] if _finite_word(w, source_lang)),
+                    None)
+        if verb is None or ctx.doc.source.text[verb.end : verb.end + 1] == ",":
+            continue  # «y» joins words or phrases here, not two clauses; «o sea,» is a parenthesis
+        after = next((alignment.targets_of(a) for a in range(i + 1, len(alignment.source))
+                      if alignment.targets_of(a)), [])
+        # The first clause ends with the last word of the translation, before the second clause's first
+        # linked word, that renders a word before the conjunction ("easy task" for «tarea fácil»).
+        left = max((j for k in range(i) for j in alignment.targets_of(k) if after and j < min(after)), default=None)
+        if left is None:
+            continue
+        gap = text[alignment.target[left].end : alignment.target[min(after)].start]
+        if any(mark in gap for mark in SENTENCE_JOINS):
+            continue  # a semicolon, colon, dash or full stop joins the clauses
+        joiners = target_lang.analyser.coordinators | target_lang.analyser.subordinators
+        if any(alignment.target[j].pos in joiners for j in range(left + 1, min(after))):
+            continue  # the translation joins the clauses its own way
+        if _main_clause_before(alignment.target, left, text, target_lang) and _clause_starts(
+                alignment.target, left + 1, text, target_lang):
+            yield alignment.target[left].end, alignment.target[left + 1].start, conjunction
+
+
+@check("XL112", "missing-conjunction", "fluency/grammar", Severity.MINOR, needs=("apertium",),
+       superseded_by=("XL103", "XL102", "XL401", "XL206", "XL211"))
+def missing_conjunction(ctx: CheckContext) -> Iterator[Hit]:
+    """Two clauses run together where the source joins them with a conjunction: "He was a good leader, he cared".
+
+    What it flags:
+        A coordinating conjunction of the source («y», «pero», «o») between two
+        clauses that the translation leaves out, running its two clauses together
+        with a comma (a comma splice) or with nothing at all; the word aligner
+        finds no counterpart for the conjunction and the tagger sees a subject
+        and a finite verb opening the second clause.
+    Why it matters:
+        A comma splice or run-on sentence reads as a mistake, and a lost «pero»
+        also loses the contrast the source draws.
+    Example:
+        Source: «Era un buen líder y se preocupaba por su gente.»
+        Bad:    "He was a good leader, he cared about his people."
+        Good:   "He was a good leader and he cared about his people."
+    Fix:
+        Restore the conjunction, or split the sentence in two.
+    """
+    for link in ctx.doc.links:
+        if not link.source or not link.target:
+            continue
+        for start, end, conjunction in _dropped_conjunction(ctx, ctx.word_alignment(link)):
+            yield Hit(f"the clauses run together here; the source joins them with «{conjunction.text}»",
+                      target_span=(start, end), source_span=(conjunction.start, conjunction.end), confidence=0.6)

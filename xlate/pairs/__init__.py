@@ -47,6 +47,10 @@ class AnalyserTags:
     # Tags of given names, which have exonyms (Guillermo → "William", Juan Pablo → "John Paul").
     given_names: frozenset[str] = frozenset()
     subordinators: frozenset[str] = frozenset()
+    # Coordinating conjunctions ("and", «pero»), and the tags of relative and interrogative pronouns
+    # ("which", "who"), which open a clause that hangs on another.
+    coordinators: frozenset[str] = frozenset()
+    relatives: frozenset[str] = frozenset()
     # Words that cannot follow an article in place of its noun ("the of").
     not_nouns: frozenset[str] = frozenset()
 
@@ -71,6 +75,8 @@ APERTIUM_TAGS = AnalyserTags(
     names=frozenset({"np"}),
     given_names=frozenset({"ant"}),
     subordinators=frozenset({"cnjsub", "cnjadv"}),
+    coordinators=frozenset({"cnjcoo"}),
+    relatives=frozenset({"rel", "itg"}),
     not_nouns=frozenset({"pr", "cnjcoo", "cnjsub", "vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
     wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
 )

@@ -58,6 +58,7 @@ _ES_NEGATION = Negation(
            r"\bno\s+(?:\w+\s+)?dej\w* de\b"),
     approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",),
     scope_words=frozenset({"sin", "poco", "apenas"}),
+    corrective=frozenset({"sino"}),
     verbs=frozenset({"negar", "rechazar", "rehusar", "impedir", "evitar", "prohibir", "carecer", "faltar",
                      "fallar", "cesar", "parar", "excluir", "descartar", "dudar", "abstener", "oponer", "vetar",
                      "denegar", "desmentir", "ignorar", "omitir", "olvidar", "renunciar", "incumplir"}),

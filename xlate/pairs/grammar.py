@@ -23,6 +23,8 @@ class Negation:
     approximate: tuple[str, ...] = ()
     # Words that negate what follows them but are no negation to compare («sin», "without").
     scope_words: frozenset[str] = frozenset()
+    # Conjunctions that replace what a negated clause denies («no X sino Y»): a comma may render them.
+    corrective: frozenset[str] = frozenset()
     # Lemmas whose meaning holds a negation ("deny", "refuse", «negar», «rechazar»): "refused" for «no
     # aceptó» is a rewording, not a lost negation.
     verbs: frozenset[str] = frozenset()
