@@ -10,6 +10,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     fragments,
     lexical,
     numbers,
+    order,
     polarity,
     punctuation,
     repetition,

@@ -54,6 +54,13 @@ class AnalyserTags:
     # Words that cannot follow an article in place of its noun ("the of").
     not_nouns: frozenset[str] = frozenset()
 
+    # Parts of speech whose first subtag changes where the word may stand (verb forms: "was founded"
+    # vs "founded was"; determiner and pronoun kinds), for the word-order model.
+    order_subtags: frozenset[str] = frozenset()
+    # Closed word classes (determiners, prepositions, auxiliaries …), whose words the word-order model
+    # tells apart one by one.
+    closed_classes: frozenset[str] = frozenset()
+
     # Part-of-speech tag → WordNet's part of speech ("n", "v", "a", "r").
     wordnet: dict[str, str] = field(default_factory=dict)
 
@@ -77,6 +84,9 @@ APERTIUM_TAGS = AnalyserTags(
     subordinators=frozenset({"cnjsub", "cnjadv"}),
     coordinators=frozenset({"cnjcoo"}),
     relatives=frozenset({"rel", "itg"}),
+    order_subtags=frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo", "det", "prn"}),
+    closed_classes=frozenset({"det", "pr", "prn", "cnjcoo", "cnjsub", "cnjadv", "vbser", "vbhaver", "vbmod", "vaux",
+                              "vbdo", "preadv", "rel", "predet"}),
     not_nouns=frozenset({"pr", "cnjcoo", "cnjsub", "vbser", "vbhaver", "vaux", "vbmod", "vbdo"}),
     wordnet={"n": "n", "vblex": "v", "adj": "a", "adv": "r"},
 )
@@ -118,6 +128,8 @@ class LanguageResources:
     word_prefixes: tuple[str, ...] = ()
     # Hunspell dictionaries of the language (paths without ``.dic``/``.aff``); any one accepting a word will do.
     hunspell_paths: tuple[str, ...] = ()
+    # Counts of the language's word-order class bigrams (a file in pairs/data; XL110's model), if any.
+    pos_bigrams: str = ""
     # What the morphological analyser's tags mean.
     analyser: AnalyserTags = APERTIUM_TAGS
     # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).
@@ -202,6 +214,16 @@ def _load_titles(name: str) -> tuple[OfficialTitle, ...]:
         OfficialTitle(r["country"], r["source"], split(r["accepted"]), split(r["wrong"]))
         for r in _read_data_rows(name)
     )
+
+
+@cache
+def read_bigram_counts(name: str) -> dict[tuple[str, str], int]:
+    """Bigram counts from a data file of ``first, second, count`` rows (empty when it is missing)."""
+    try:
+        rows = _read_data_rows(name)
+    except FileNotFoundError:
+        return {}
+    return {(r["first"], r["second"]): int(r["count"]) for r in rows}
 
 
 @cache

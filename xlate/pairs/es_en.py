@@ -203,6 +203,7 @@ ENGLISH = LanguageResources(
     magnitudes={"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
                 "billions": 10**9, "trillion": 10**12},
     hunspell_paths=("/usr/share/hunspell/en_US", "/usr/share/hunspell/en_GB"),  # hunspell-en-us, -en-gb
+    pos_bigrams="pos_bigrams_en.tsv",
     word_prefixes=("anti", "co", "counter", "cross", "de", "dis", "inter", "macro", "mega", "micro", "mini", "mis",
                    "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super", "trans", "un",
                    "under"),
