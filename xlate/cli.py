@@ -35,6 +35,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+# The width of `xlate checks` when its output is not a terminal.
+PIPE_WIDTH = 200
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one error, one line, whatever the width
 # Show a progress bar on batches at least this long (when standard error is a terminal).
 PROGRESS_MIN_PAIRS = 20
@@ -326,7 +328,10 @@ def list_checks() -> None:
     for spec in all_checks():
         table.add_row(spec.code, spec.name, spec.category, spec.severity.value,
                       ",".join(sorted(spec.needs)) or "-", spec.summary)
-    Console(highlight=False).print(table)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = PIPE_WIDTH  # piped (`xlate checks | grep …`): never cut a name or category short
+    console.print(table)
 
 
 @app.command()

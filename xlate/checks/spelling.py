@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
@@ -25,6 +26,11 @@ MIN_WORD_LENGTH = 4
 _PLAIN = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 # The parts of a compound ("grave" + "site") are at least this long.
 MIN_PART_LENGTH = 3
+# A Hunspell suggestion at most this many edits away (insertions, deletions, substitutions, swaps of
+# adjacent letters) is the correction of a typo …
+CLOSE_SUGGESTION_EDITS = 2
+# … and a word without one, at least this similar to a source word, is a term borrowed from it.
+COGNATE_RATIO = 0.75
 # Characters next to a word that mark it as part of a URL, handle, hashtag or file name (and a hyphen:
 # the parts of a hyphenated compound, "no-brainer", are no words of their own).
 _CODE_MARKS = frozenset("@#/\\_")
@@ -41,7 +47,9 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
         morphological analyser and the system word lists do not know either,
         with Hunspell's first suggestion as the fix. Words copied from the
         source, capitalised words (names), Spanish words the source-language
-        analyser knows, and parts of URLs, handles or codes are left alone.
+        analyser knows, parts of URLs, handles or codes, and rare terms that
+        are cognates of a source word with no close correction
+        ("lophoscopy" for «lofoscopía») are left alone.
     Why it matters:
         A misspelling is the error readers notice first; it makes the whole
         translation look unedited.
@@ -70,8 +78,33 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
             if speller.known(word) or _derived(word, speller, ctx.pair.target):
                 continue
             suggestion = speller.suggest(word)
+            if _borrowed_term(word, suggestion, source_words):
+                continue
             yield Hit(f"“{word}” is not an English word" + (f"; did you mean “{suggestion}”?" if suggestion else ""),
                       target_span=(placed.start, placed.end), suggestion=suggestion, confidence=0.7)
+
+
+def _borrowed_term(word: str, suggestion: str | None, source_words: set[str]) -> bool:
+    """A rare term carried over from a source word ("lophoscopy" for «lofoscopía», "totalitarisms" for
+    «totalitarismos»): a cognate of a source word for which Hunspell has no close correction. A
+    misspelt cognate ("educatoin") keeps a close suggestion and stays flagged."""
+    if suggestion is not None and _edit_distance(word, suggestion.lower()) <= CLOSE_SUGGESTION_EDITS:
+        return False
+    return any(len(w) >= MIN_WORD_LENGTH and w[:2] == word[:2]
+               and SequenceMatcher(None, word, w).ratio() >= COGNATE_RATIO for w in source_words)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal-string-alignment distance: a swap of two adjacent letters counts as one edit."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
 
 
 def _derived(word: str, speller: Speller, lang: LanguageResources) -> bool:
