@@ -26,9 +26,10 @@ SOURCE_BREAKS = ",;:()[]—–-\"«»“”"
 ANCHOR_REACH = 4
 
 
-def _finite(token: PlacedToken, lang: LanguageResources) -> bool:
-    return token.token.pos in lang.analyser.modals or (
-        token.token.pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in token.token.tags))
+def _finite(tags: tuple[str, ...], lang: LanguageResources) -> bool:
+    """A conjugated verb, or a modal (always finite: "should", "will", though tagged infinitive)."""
+    pos = tags[0] if tags else ""
+    return pos in lang.analyser.modals or (pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in tags))
 
 
 # A source conjunction linked at least this strongly is rendered (a word linked by position only is not).
@@ -69,12 +70,12 @@ def _forbidden_comma(tokens: list[PlacedToken], i: int, lang: LanguageResources)
             tags.determiners | tags.adjectives) and (i + 2 >= len(tokens) or tokens[i + 2].token.pos not in tags.nouns
                                                      or tokens[i + 2].token.surface != ","):
         return "an adjective from its noun"
-    if _finite(tokens[i + 1], lang) and _opening_noun_phrase(tokens[:i], lang):
+    if _finite(right.tags, lang) and _opening_noun_phrase(tokens[:i], lang):
         participle = right.pos not in tags.auxiliaries and (lang.verbs.participle in right.tags or "past" in right.tags)
         if not (participle and any(t.token.surface == "," for t in tokens[i + 2 :])):  # "The results, released …,"
             return "the subject from its verb"
-    if left.pos in tags.verbs - tags.auxiliaries and _finite(tokens[i - 1], lang) and right.pos in tags.determiners \
-            and i >= 2 and tokens[i - 2].token.pos in tags.nouns | {"prn"} and tokens[i - 2].token.pos != "":
+    if left.pos in tags.verbs - tags.auxiliaries and _finite(left.tags, lang) and right.pos in tags.determiners \
+            and i >= 2 and tokens[i - 2].token.pos in tags.nouns | {"prn"}:
         return "a verb from its object"
     return None
 
@@ -134,12 +135,6 @@ def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
                       target_span=(tokens[i].start, tokens[i].end), confidence=0.6)
 
 
-def _finite_word(word: Word, lang: LanguageResources) -> bool:
-    """A conjugated verb, or a modal (always finite: "should", "will", though tagged infinitive)."""
-    return word.pos in lang.analyser.modals or (
-        word.pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in word.tags))
-
-
 def _clause_starts(words: list[Word], k: int, text: str, lang: LanguageResources) -> bool:
     """True when ``words[k:]`` begin a clause of their own: a subject word, then a finite verb within
     CLAUSE_REACH words, with no conjunction or preposition on the way ("he cared about …"); a verb
@@ -148,7 +143,7 @@ def _clause_starts(words: list[Word], k: int, text: str, lang: LanguageResources
     if k >= len(words) or words[k].pos not in tags.subjects or tags.relatives & set(words[k].tags):
         return False  # no subject, or a relative clause ("…, which is true")
     for word in words[k + 1 : k + 1 + CLAUSE_REACH]:
-        if _finite_word(word, lang):
+        if _finite(word.tags, lang):
             return text[word.end : word.end + 1] != ","
         if word.pos in tags.coordinators | tags.subordinators | tags.prepositions:
             return False
@@ -162,7 +157,7 @@ def _main_clause_before(words: list[Word], left: int, text: str, lang: LanguageR
     for k in range(left, -1, -1):
         stretch.append(words[k])
         opens = k == 0 or any(mark in text[words[k - 1].end : words[k].start] for mark in ",;:")
-        if opens and any(_finite_word(w, lang) for w in stretch):
+        if opens and any(_finite(w.tags, lang) for w in stretch):
             return not any(w.pos in lang.analyser.subordinators for w in stretch)
         if opens:
             stretch = []
@@ -180,7 +175,7 @@ def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterato
             continue
         if conjunction.lemma in source_lang.negation.corrective:
             continue  # «no X sino Y» is "not X, (it is) Y": a comma renders it
-        verb = next((w for w in alignment.source[i + 1 : i + 1 + CLAUSE_REACH + 2] if _finite_word(w, source_lang)),
+        verb = next((w for w in alignment.source[i + 1 : i + 1 + CLAUSE_REACH + 2] if _finite(w.tags, source_lang)),
                     None)
         if verb is None or ctx.doc.source.text[verb.end : verb.end + 1] == ",":
             continue  # «y» joins words or phrases here, not two clauses; «o sea,» is a parenthesis
