@@ -83,6 +83,40 @@ def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]
                       target_span=(t.start, t.end), suggestion=t.text[0].upper() + t.text[1:], confidence=0.7)
 
 
+def _names_written_lower(ctx: CheckContext, sentence: Sentence, capitalised_elsewhere: set[str]) -> Iterator[Hit]:
+    """A lower-case word, not a sentence start, that no dictionary knows in lower case but that is a
+    name: the article writes it with a capital elsewhere (source or translation: "tymoshenko's appeal"
+    beside "Tymoshenko claims"), or Hunspell knows it only capitalised ("egypt", "jacksonville").
+    Words the source-language analyser knows are XL203's."""
+    speller = ctx.engines.speller
+    english = ctx.target_tokens(sentence) or []
+    spanish = {t.start for t in ctx.target_as_source_tokens(sentence) or [] if t.token.known}
+    for placed in english:
+        word = placed.token.surface
+        if placed.token.known or not word.isalpha() or not word.islower() or len(word) < MIN_NAME_LENGTH:
+            continue
+        if placed.start in spanish or (speller is not None and speller.known(word)):
+            continue
+        text = ctx.doc.target.text
+        if "-" in text[placed.start - 1 : placed.start] + text[placed.end : placed.end + 1]:
+            continue  # a part of a hyphenated word ("neo-fascist")
+        capital = word[0].upper() + word[1:]
+        if capital in capitalised_elsewhere or (speller is not None and speller.known(capital)):
+            yield Hit(f"“{word}” is a name and takes a capital", target_span=(placed.start, placed.end),
+                      suggestion=capital, confidence=0.7)
+
+
+def _capitalised_words(ctx: CheckContext) -> set[str]:
+    """Words written with a capital inside a sentence (not as its first word), on either side."""
+    found: set[str] = set()
+    for side in (ctx.doc.source, ctx.doc.target):
+        for sentence in side.sentences:
+            first = _first_word(sentence.text)
+            found.update(m.group() for m in _WORD.finditer(sentence.text)
+                         if _capitalised(m.group()) and (first is None or m.start() != first.start()))
+    return found
+
+
 def _starts_sentence(sentences: list[Sentence], start: int) -> bool:
     return any(s.start <= start < s.end and (m := _first_word(s.text)) is not None and s.start + m.start() == start
                for s in sentences)
@@ -97,8 +131,10 @@ def letter_case(ctx: CheckContext) -> Iterator[Hit]:
         capital; a whole sentence in lower case or in capitals (at least four
         words) where its source is not; a word in lower case that the word
         alignment links to a source name written with a capital inside its
-        sentence ("mexico", "walmart"). Words the source itself writes in lower
-        case ("eBay", "iPhone") are left alone.
+        sentence ("mexico", "walmart"), or that no dictionary knows in lower
+        case while the article writes it with a capital elsewhere or Hunspell
+        knows it capitalised ("egypt", "tymoshenko's appeal"). Words the source
+        itself writes in lower case ("eBay", "iPhone") are left alone.
     Why it matters:
         Case errors read as careless copy and break names; readers and search
         engines both notice.
@@ -110,6 +146,7 @@ def letter_case(ctx: CheckContext) -> Iterator[Hit]:
         Capitalise the sentence start or the name, or restore normal case.
     """
     source_text = ctx.doc.source.text
+    capitalised = _capitalised_words(ctx)
     for link, sources, targets in ctx.pairs():
         if not sources or not targets:
             continue
@@ -122,4 +159,9 @@ def letter_case(ctx: CheckContext) -> Iterator[Hit]:
             hit = _lower_start(sentence, source, source_text)
             if hit is not None:
                 yield hit
-        yield from _lowered_names(ctx, ctx.word_alignment(link))
+        linked = list(_lowered_names(ctx, ctx.word_alignment(link)))
+        yield from linked
+        spans = {hit.target_span for hit in linked}
+        for sentence in targets:
+            yield from (hit for hit in _names_written_lower(ctx, sentence, capitalised)
+                        if hit.target_span not in spans)

@@ -37,7 +37,7 @@ _CODE_MARKS = frozenset("@#/\\_")
 
 
 @check("XL108", "spelling", "fluency/spelling", Severity.MINOR, needs=("apertium", "hunspell"),
-       superseded_by=("XL205", "XL203", "XL105"))
+       superseded_by=("XL205", "XL203", "XL105", "XL109"))
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """A misspelt ordinary word: "two yersa of activity".
 
