@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from sacrebleu.metrics import CHRF
@@ -21,6 +22,13 @@ def chrf(hypothesis: str, reference: str) -> float:
 
 
 @lru_cache(maxsize=1 << 18)
+def ratio_at_least(a: str, b: str, minimum: float) -> bool:
+    """SequenceMatcher's ratio of ``a`` and ``b`` reaches ``minimum`` (its cheap upper bounds first:
+    most pairs of unrelated words fail them)."""
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= minimum and matcher.quick_ratio() >= minimum and matcher.ratio() >= minimum
+
+
 def fold(word: str) -> str:
     """Lower case without accents: "Bárcena" → "barcena"."""
     decomposed = unicodedata.normalize("NFD", word.lower())

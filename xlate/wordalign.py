@@ -30,13 +30,12 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from xlate.engines import Token
 from xlate.engines.wordnet import WordNet
 from xlate.pairs import LanguageResources
 from xlate.segment import WORD
-from xlate.similarity import fold, stem
+from xlate.similarity import fold, ratio_at_least, stem
 
 # Scores of the kinds of evidence (a link's score is its evidence's).
 IDENTICAL, DICTIONARY, DICTIONARY_STEM, PHRASE, SYNONYM, COGNATE = 1.0, 0.9, 0.8, 0.75, 0.7, 0.6
@@ -206,16 +205,9 @@ def _evidence(s: Word, t: Word, wordnet: WordNet | None, wordnet_pos: dict[str, 
     if wordnet is not None and pos and s.content and any(
             wordnet.synonyms(x, t.lemma, pos, SYNONYM_SENSES) for x in s.translations):
         return SYNONYM, "synonym"
-    if len(s_fold) >= COGNATE_MIN_LENGTH and len(t_fold) >= COGNATE_MIN_LENGTH and _similar(s_fold, t_fold):
+    if min(len(s_fold), len(t_fold)) >= COGNATE_MIN_LENGTH and ratio_at_least(s_fold, t_fold, COGNATE_MIN_RATIO):
         return COGNATE, "cognate"
     return None
-
-
-def _similar(a: str, b: str) -> bool:
-    """SequenceMatcher's ratio reaches the cognate bar (its cheap upper bounds first: most pairs fail them)."""
-    matcher = SequenceMatcher(None, a, b)
-    return (matcher.real_quick_ratio() >= COGNATE_MIN_RATIO and matcher.quick_ratio() >= COGNATE_MIN_RATIO
-            and matcher.ratio() >= COGNATE_MIN_RATIO)
 
 
 def _phrase_links(source: list[Word], target: list[Word]) -> list[WordLink]:

@@ -89,6 +89,7 @@ def _names_written_lower(ctx: CheckContext, sentence: Sentence, capitalised_else
     beside "Tymoshenko claims"), or Hunspell knows it only capitalised ("egypt", "jacksonville").
     Words the source-language analyser knows are XL203's."""
     speller = ctx.engines.speller
+    text = ctx.doc.target.text
     english = ctx.target_tokens(sentence) or []
     spanish = {t.start for t in ctx.target_as_source_tokens(sentence) or [] if t.token.known}
     for placed in english:
@@ -97,7 +98,6 @@ def _names_written_lower(ctx: CheckContext, sentence: Sentence, capitalised_else
             continue
         if placed.start in spanish or (speller is not None and speller.known(word)):
             continue
-        text = ctx.doc.target.text
         if "-" in text[placed.start - 1 : placed.start] + text[placed.end : placed.end + 1]:
             continue  # a part of a hyphenated word ("neo-fascist")
         capital = word[0].upper() + word[1:]

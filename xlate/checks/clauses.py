@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.registry import Hit, check
-from xlate.model import Link, Sentence, Severity
+from xlate.model import Link, Severity
 from xlate.pairs import LanguageResources
 from xlate.wordalign import DICTIONARY_STEM, Word, WordAlignment
 
@@ -24,14 +24,6 @@ from xlate.wordalign import DICTIONARY_STEM, Word, WordAlignment
 SOURCE_BREAKS = ",;:()[]—–-\"«»“”"
 # How many words away from the comma an aligned word may stand to anchor it in the source.
 ANCHOR_REACH = 4
-
-
-def _finite(tags: tuple[str, ...], lang: LanguageResources) -> bool:
-    """A conjugated verb, or a modal (always finite: "should", "will", though tagged infinitive)."""
-    pos = tags[0] if tags else ""
-    return pos in lang.analyser.modals or (pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in tags))
-
-
 # A source conjunction linked at least this strongly is rendered (a word linked by position only is not).
 RENDERED_LINK = DICTIONARY_STEM
 # A clause's finite verb stands within this many words of its subject's first word.
@@ -40,6 +32,12 @@ CLAUSE_REACH = 4
 SENTENCE_JOINS = ".;:—–-()"
 # Marks after which a new sentence or clause begins (the segmenter may leave "Fla. Augustus" as one sentence).
 CLAUSE_OPENERS = ".!?;:—\"“«("
+
+
+def _finite(tags: tuple[str, ...], lang: LanguageResources) -> bool:
+    """A conjugated verb, or a modal (always finite: "should", "will", though tagged infinitive)."""
+    pos = tags[0] if tags else ""
+    return pos in lang.analyser.modals or (pos in lang.analyser.verbs and any(t in lang.verbs.tenses for t in tags))
 
 
 def _opening_noun_phrase(tokens: list[PlacedToken], lang: LanguageResources) -> bool:
@@ -94,11 +92,6 @@ def _source_gap_has_break(ctx: CheckContext, link: Link, alignment: WordAlignmen
     return any(mark in ctx.doc.source.text[first.end : last.start] for mark in SOURCE_BREAKS)
 
 
-def _target_sentence_link(ctx: CheckContext, index: int, sentence: Sentence) -> Link | None:
-    link = ctx.link_of_target(index)
-    return link if link is not None and link.source and sentence.text.count(",") else None
-
-
 @check("XL111", "clause-comma", "fluency/punctuation", Severity.MINOR, needs=("apertium",),
        superseded_by=("XL103", "XL102", "XL401", "XL206"))
 def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
@@ -122,8 +115,10 @@ def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
     """
     lang = ctx.pair.target
     for index, sentence in enumerate(ctx.doc.target.sentences):
-        link = _target_sentence_link(ctx, index, sentence)
-        tokens = [t for t in ctx.target_tokens(sentence) or [] if t.end > t.start] if link else []
+        link = ctx.link_of_target(index)
+        if link is None or not link.source or "," not in sentence.text:
+            continue
+        tokens = [t for t in ctx.target_tokens(sentence) or [] if t.end > t.start]
         for i in range(1, len(tokens) - 1):
             if tokens[i].token.surface != ",":
                 continue
@@ -179,18 +174,20 @@ def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterato
                     None)
         if verb is None or ctx.doc.source.text[verb.end : verb.end + 1] == ",":
             continue  # «y» joins words or phrases here, not two clauses; «o sea,» is a parenthesis
-        after = next((alignment.targets_of(a) for a in range(i + 1, len(alignment.source))
-                      if alignment.targets_of(a)), [])
-        # The first clause ends with the last word of the translation, before the second clause's first
-        # linked word, that renders a word before the conjunction ("easy task" for «tarea fácil»).
-        left = max((j for k in range(i) for j in alignment.targets_of(k) if after and j < min(after)), default=None)
-        if left is None:
+        # The second clause begins with the first translation of the nearest linked source word after
+        # the conjunction; the first ends with the last word before it that renders a word before the
+        # conjunction ("easy task" for «tarea fácil»).
+        nearest = min((link.source for link in alignment.links if link.source > i), default=None)
+        after = None if nearest is None else alignment.targets_of(nearest)[0]
+        left = max((link.target for link in alignment.links if link.source < i and after is not None
+                    and link.target < after), default=None)
+        if left is None or after is None:
             continue
-        gap = text[alignment.target[left].end : alignment.target[min(after)].start]
+        gap = text[alignment.target[left].end : alignment.target[after].start]
         if any(mark in gap for mark in SENTENCE_JOINS):
             continue  # a semicolon, colon, dash or full stop joins the clauses
         joiners = target_lang.analyser.coordinators | target_lang.analyser.subordinators
-        if any(alignment.target[j].pos in joiners for j in range(left + 1, min(after))):
+        if any(alignment.target[j].pos in joiners for j in range(left + 1, after)):
             continue  # the translation joins the clauses its own way
         if _main_clause_before(alignment.target, left, text, target_lang) and _clause_starts(
                 alignment.target, left + 1, text, target_lang):

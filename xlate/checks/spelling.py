@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
 from xlate.engines.spelling import Speller
 from xlate.model import Severity
 from xlate.pairs import LanguageResources
-from xlate.similarity import fold
+from xlate.similarity import fold, ratio_at_least
 
 # Words shorter than this are too often abbreviations or interjections to judge.
 MIN_WORD_LENGTH = 4
@@ -90,8 +89,8 @@ def _borrowed_term(word: str, suggestion: str | None, source_words: set[str]) ->
     misspelt cognate ("educatoin") keeps a close suggestion and stays flagged."""
     if suggestion is not None and _edit_distance(word, suggestion.lower()) <= CLOSE_SUGGESTION_EDITS:
         return False
-    return any(len(w) >= MIN_WORD_LENGTH and w[:2] == word[:2]
-               and SequenceMatcher(None, word, w).ratio() >= COGNATE_RATIO for w in source_words)
+    return any(len(w) >= MIN_WORD_LENGTH and w[:2] == word[:2] and ratio_at_least(word, w, COGNATE_RATIO)
+               for w in source_words)
 
 
 def _edit_distance(a: str, b: str) -> int:

@@ -81,17 +81,14 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         sentence_words = list(words(text, sentence.start, sentence.end))
         foreign = [bool(spanish.get(s)) and english.get(s) is False and (not w[:1].isupper() or s == sentence.start)
                    for w, s, _ in sentence_words]
-        covered: set[int] = set()
-        run: list[tuple[int, int, bool]] = []  # (start, end, source-language only)
+        runs: list[list[tuple[int, int, bool]]] = [[]]  # (start, end, source-language only); English words end a run
         for (_, start, end), is_foreign in zip(sentence_words, foreign, strict=True):
-            if english.get(start) and not spanish.get(start):  # an English word ends the run
-                if hit := _run_hit(ctx, sentence, run, source_words):
-                    covered.update(range(*hit.target_span))
-                    yield hit
-                run = []
-                continue
-            run.append((start, end, is_foreign))
-        if hit := _run_hit(ctx, sentence, run, source_words):
+            if english.get(start) and not spanish.get(start):
+                runs.append([])
+            else:
+                runs[-1].append((start, end, is_foreign))
+        covered: set[int] = set()
+        for hit in filter(None, (_run_hit(ctx, sentence, run, source_words) for run in runs)):
             covered.update(range(*hit.target_span))
             yield hit
         for (word, start, end), is_foreign in zip(sentence_words, foreign, strict=True):
