@@ -55,8 +55,11 @@ UNSUPPORTED_MAX_FOUND = 1
 UNSUPPORTED_REST_SHARE = 0.2
 # A 2-2 bead is split in two 1-1 beads when one of them is this dissimilar and the other fine.
 SPLIT_BAD_PAIR_BELOW = 0.2
-# Only consider beads within this many items of the diagonal (keeps long paragraphs linear).
+# Only consider beads within this many items of the diagonal (keeps long paragraphs linear), widened
+# by the difference in item counts up to BAND_MAX_WIDENING (so that no input makes the programme
+# quadratic: a single-line article of thousands of sentences costs as much per sentence as any other).
 BAND = 12
+BAND_MAX_WIDENING = 24
 
 Bead = tuple[range, range]
 CostFn = Callable[[range, range], float]
@@ -64,31 +67,34 @@ CostFn = Callable[[range, range], float]
 
 def dp_align(n_source: int, n_target: int, cost: CostFn) -> list[Bead]:
     """Minimum-cost sequence of beads covering every item on both sides exactly once."""
+    if not n_source or not n_target:
+        return [(range(i, i + 1), range(0)) for i in range(n_source)] + [
+            (range(0), range(j, j + 1)) for j in range(n_target)]
     inf = math.inf
-    best = [[inf] * (n_target + 1) for _ in range(n_source + 1)]
-    back: list[list[tuple[int, int] | None]] = [[None] * (n_target + 1) for _ in range(n_source + 1)]
-    best[0][0] = 0.0
+    # Only the band's cells are stored: memory grows with the items, not with their square.
+    best: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int]] = {}
     beads = [*BEAD_PENALTY, (1, 0), (0, 1)]
-    slope = n_target / n_source if n_source else 1.0
+    slope = n_target / n_source
+    width = BAND + min(abs(n_target - n_source), BAND_MAX_WIDENING)
     for i in range(n_source + 1):
-        for j in range(n_target + 1):
-            if best[i][j] == inf:
+        low, high = max(0, math.floor(i * slope - width)), min(n_target, math.ceil(i * slope + width))
+        for j in range(low, high + 1):
+            here = best.get((i, j), inf)
+            if here == inf:
                 continue
             for a, b in beads:
                 ni, nj = i + a, j + b
-                if ni > n_source or nj > n_target:
+                if ni > n_source or nj > n_target or abs(nj - ni * slope) > width:
                     continue
-                if abs(nj - ni * slope) > BAND + abs(n_target - n_source):
-                    continue
-                total = best[i][j] + cost(range(i, ni), range(j, nj))
-                if total < best[ni][nj]:
-                    best[ni][nj] = total
-                    back[ni][nj] = (i, j)
+                total = here + cost(range(i, ni), range(j, nj))
+                if total < best.get((ni, nj), inf):
+                    best[ni, nj] = total
+                    back[ni, nj] = (i, j)
     beads_out: list[Bead] = []
     i, j = n_source, n_target
     while (i, j) != (0, 0):
-        prev = back[i][j]
-        assert prev is not None, "the 1-0 and 0-1 beads always reach the end"
+        prev = back[i, j]
         beads_out.append((range(prev[0], i), range(prev[1], j)))
         i, j = prev
     beads_out.reverse()
