@@ -14,7 +14,7 @@ A missing spylls or dictionary switches the engine off with one warning.
 from __future__ import annotations
 
 import logging
-from functools import cached_property, lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +27,9 @@ class Speller:
     def __init__(self, paths: tuple[str, ...]) -> None:
         self.paths = paths
 
-    @cached_property
+    @property
     def _dictionaries(self) -> list[Any]:
-        try:
-            from spylls.hunspell import Dictionary
-        except ImportError as exc:
-            log.warning("spylls is not installed (%s); the spelling check is off. Run scripts/setup.sh.", exc)
-            return []
-        found = [p for p in self.paths if Path(p + ".dic").exists() and Path(p + ".aff").exists()]
-        if not found:
-            log.warning("no Hunspell dictionary at %s; the spelling check is off. Run scripts/setup.sh.",
-                        ", ".join(self.paths))
-        return [Dictionary.from_files(p) for p in found]
+        return _read_dictionaries(self.paths)
 
     @property
     def available(self) -> bool:
@@ -57,6 +48,20 @@ class Speller:
             for suggestion in dictionary.suggest(word):
                 return str(suggestion)
         return None
+
+
+@cache
+def _read_dictionaries(paths: tuple[str, ...]) -> list[Any]:
+    """The dictionaries at ``paths``, read once per process (every Speller of a process shares them)."""
+    try:
+        from spylls.hunspell import Dictionary
+    except ImportError as exc:
+        log.warning("spylls is not installed (%s); the spelling check is off. Run scripts/setup.sh.", exc)
+        return []
+    found = [p for p in paths if Path(p + ".dic").exists() and Path(p + ".aff").exists()]
+    if not found:
+        log.warning("no Hunspell dictionary at %s; the spelling check is off. Run scripts/setup.sh.", ", ".join(paths))
+    return [Dictionary.from_files(p) for p in found]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,6 +10,7 @@ of a second. A missing WordNet or nltk switches the engine off with one warning.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
@@ -106,6 +107,33 @@ def _stamp(folder: Path) -> str:
     return "-".join(f"{f.name}:{f.stat().st_size}:{int(f.stat().st_mtime)}" for f in files)
 
 
+@functools.cache
+def _load(source: Path, cache: Path) -> Relations:
+    """WordNet's relations, read once per process (every EngineSet of a process shares them)."""
+    if not (source / "data.noun").exists():
+        raise FileNotFoundError(f"no WordNet in {source}")
+    stamp = f"{_FORMAT}:{_stamp(source)}"
+    pickled = cache / "wordnet-relations.pickle"
+    if pickled.exists():
+        with pickled.open("rb") as handle:
+            saved_stamp, relations = pickle.load(handle)
+        if saved_stamp == stamp:
+            return relations
+    root = cache / "nltk_data" / "corpora" / "wordnet"
+    root.mkdir(parents=True, exist_ok=True)
+    for path in source.iterdir():
+        if path.is_file() and not (root / path.name).exists():
+            shutil.copyfile(path, root / path.name)
+    (root / "lexnames").write_text("".join(
+        f"{n:02d}\t{name}\t{_LEXNAME_POS[name.split('.')[0]]}\n" for n, name in enumerate(_LEXNAMES)))
+    relations = _extract(root)
+    partial = pickled.with_suffix(".partial")
+    with partial.open("wb") as handle:
+        pickle.dump((stamp, relations), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(pickled)
+    return relations
+
+
 class WordNet:
     """English lexical relations from WordNet; loaded on first use."""
 
@@ -118,7 +146,7 @@ class WordNet:
     @cached_property
     def relations(self) -> Relations | None:
         try:
-            return self._load()
+            return _load(self.source, self.cache)
         except Exception as exc:  # a missing resource switches the engine off, never the run
             log.warning("WordNet is unavailable (%s); the checks that need it are off. "
                         "Install it with: apt-get install -y wordnet-base wordnet-sense-index", exc)
@@ -131,30 +159,6 @@ class WordNet:
     @cached_property
     def version(self) -> str | None:
         return "3.0" if self.available else None
-
-    def _load(self) -> Relations:
-        if not (self.source / "data.noun").exists():
-            raise FileNotFoundError(f"no WordNet in {self.source}")
-        stamp = f"{_FORMAT}:{_stamp(self.source)}"
-        pickled = self.cache / "wordnet-relations.pickle"
-        if pickled.exists():
-            with pickled.open("rb") as handle:
-                saved_stamp, relations = pickle.load(handle)
-            if saved_stamp == stamp:
-                return relations
-        root = self.cache / "nltk_data" / "corpora" / "wordnet"
-        root.mkdir(parents=True, exist_ok=True)
-        for path in self.source.iterdir():
-            if path.is_file() and not (root / path.name).exists():
-                shutil.copyfile(path, root / path.name)
-        (root / "lexnames").write_text("".join(
-            f"{n:02d}\t{name}\t{_LEXNAME_POS[name.split('.')[0]]}\n" for n, name in enumerate(_LEXNAMES)))
-        relations = _extract(root)
-        partial = pickled.with_suffix(".partial")
-        with partial.open("wb") as handle:
-            pickle.dump((stamp, relations), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        partial.replace(pickled)
-        return relations
 
     def synsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         relations = self.relations
