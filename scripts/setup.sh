@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 extras="."
 packages=(apertium apertium-eng-spa wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb)
 if [[ "${1:-}" == "--test" ]]; then
-  extras=".[test,neural]"
+  extras=".[test,neural,dask]"
   packages+=(chromium)
 fi
 

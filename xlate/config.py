@@ -32,6 +32,9 @@ class Config:
     cache: str | None = None
     marian_model: str | None = None
     encoder_model: str | None = None
+    jobs: int = 1
+    dask: str | None = None
+    max_chars: int = 200_000
 
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))
@@ -43,6 +46,10 @@ class Config:
             Severity.parse(self.min_severity)
         except ValueError as exc:
             raise ConfigError(f"{where}: min_severity: {exc}") from None
+        for key, least in (("jobs", 1), ("max_chars", 0)):
+            value = getattr(self, key)
+            if not isinstance(value, int) or isinstance(value, bool) or value < least:
+                raise ConfigError(f"{where}: {key} must be a whole number of at least {least}, not {value!r}")
 
 
 def _table(path: Path) -> dict[str, Any]:

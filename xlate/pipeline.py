@@ -8,6 +8,7 @@ sentences whose alignment the cheaper scores leave open, in one call.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -21,6 +22,7 @@ from xlate.engines import EngineSet
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
 from xlate.pairs import get_pair
+from xlate.parallel import Executor, InProcess
 from xlate.score import mqm_score
 from xlate.segment import segment
 
@@ -28,6 +30,12 @@ log = logging.getLogger(__name__)
 
 # Pairs per engine batch: large enough to amortise process start-up, small enough to stream.
 BATCH_SIZE = 256
+# The first batch is small so that the first results reach the output within seconds; each next
+# batch doubles, up to BATCH_SIZE.
+FIRST_BATCH_SIZE = 8
+# The default --max-chars: a side longer than this is refused as an input error (a long feature runs
+# to about 40,000 characters; the alignment programme's cost grows with the sentences of a paragraph).
+MAX_CHARS = 200_000
 # Links below this similarity (or not 1-1) are re-scored with embeddings, which then decide
 # (0.4: the band where the low-adequacy and misaligned checks let embeddings decide).
 EMBED_BELOW_SIMILARITY = 0.4
@@ -47,6 +55,16 @@ class Settings:
     # Optional neural engines (local path or Hugging Face cache; nothing is downloaded).
     marian_model: str | None = None
     encoder_model: str | None = None
+    # A side longer than this many characters is an input error (0: no limit).
+    max_chars: int = MAX_CHARS
+
+
+def _batches(items: Iterable[PairInput | BadInput]) -> Iterator[list[PairInput | BadInput]]:
+    iterator = iter(items)
+    size = FIRST_BATCH_SIZE
+    while batch := list(islice(iterator, size)):
+        yield batch
+        size = min(2 * size, BATCH_SIZE)
 
 
 def _needs_embedding(link: Link) -> bool:
@@ -93,18 +111,26 @@ class Checker:
         return Document(pair.id, segment(pair.source, self.pair.source), segment(pair.target, self.pair.target),
                         origin=pair.origin)
 
-    def _align_batch(self, documents: list[Document]) -> None:
+    def _align_batch(self, documents: list[Document]) -> dict[str, set[str]]:
+        """Align every document; returns, per document id, the sentences embedded for it."""
+        self.engines.forget()
         self.engines.prepare(documents)
-        for doc in documents:
-            doc.links = self.aligner.align(doc)
+        embedded: dict[str, set[str]] = {doc.id: set() for doc in documents}
+        with self.engines.scope(()):
+            for doc in documents:
+                doc.links = self.aligner.align(doc)
         if not self.engines.has_embeddings:
-            return
+            return embedded
         open_docs = [doc for doc in documents if any(_needs_embedding(link) for link in doc.links)]
-        texts = [text for doc in open_docs for text in _open_sentences(doc)]
+        for doc in open_docs:
+            embedded[doc.id] = set(_open_sentences(doc))
+        texts = [text for doc in open_docs for text in embedded[doc.id]]
         if texts:
             self.engines.embed(texts)
             for doc in open_docs:
-                doc.links = self.aligner.align(doc)
+                with self.engines.scope(embedded[doc.id]):
+                    doc.links = self.aligner.align(doc)
+        return embedded
 
     def _result(self, doc: Document) -> DocumentResult:
         ctx = CheckContext(doc, self.pair, self.engines, self.settings.glossary)
@@ -113,44 +139,78 @@ class Checker:
                               self.engines.status(), origin=doc.origin,
                               words=[ctx.word_alignment(link).to_dict() for link in doc.links])
 
+    def check_batch(self, pairs: list[PairInput]) -> list[DocumentResult]:
+        """Check pairs together (each engine runs once over the batch), one result per pair.
+
+        A pair's result does not depend on the other pairs of its batch.
+        """
+        documents = [self.document(p) for p in pairs]
+        embedded = self._align_batch(documents)
+        results = []
+        for doc in documents:
+            with self.engines.scope(embedded[doc.id]):
+                results.append(self._result(doc))
+        return results
+
     def fingerprint(self) -> str:
         """What a cached result depends on besides the texts: settings, checks and engine versions."""
         return config_fingerprint(vars(self.settings), [c.code for c in self.checks], self.engines.status(),
                                   self.engines.versions())
 
+    def _admitted(self, item: PairInput | BadInput) -> PairInput | BadInput:
+        """The pair, or an input error when a side is longer than ``max_chars``."""
+        limit = self.settings.max_chars
+        if isinstance(item, BadInput) or not limit:
+            return item
+        for side, text in (("source", item.source), ("target", item.target)):
+            if len(text) > limit:
+                where = item.origin or item.id
+                return BadInput(item.id, f"{where}: the pair's {side} text has {len(text):,} characters, more "
+                                         f"than the limit of {limit:,} (--max-chars)", item.origin)
+        return item
+
     def check_pairs(
         self,
         pairs: Iterable[PairInput | BadInput],
         cache: ResultCache | None = None,
+        executor: Executor | None = None,
     ) -> Iterator[DocumentResult]:
         """Results in input order, one per pair; unreadable records come back with ``error`` set.
 
-        With a ``cache``, a pair checked before with the same settings and engines is not
-        checked again; each new result is stored as soon as it is computed.
+        Batches grow from FIRST_BATCH_SIZE to BATCH_SIZE pairs, so the first results come within
+        seconds. With a ``cache``, a pair checked before with the same settings and engines is not
+        checked again; each new result is stored as soon as its batch is done. The ``executor``
+        (default: this process) checks the batches, in worker processes or on a cluster.
         """
-        iterator = iter(pairs)
+        executor = executor or InProcess(self)
         fingerprint = self.fingerprint() if cache is not None else ""
-        while batch := list(islice(iterator, BATCH_SIZE)):
-            cached: dict[int, DocumentResult] = {}
-            if cache is not None:
-                for n, item in enumerate(batch):
-                    if isinstance(item, PairInput):
-                        payload = cache.get(cache_key(__version__, fingerprint, item.source, item.target))
-                        if payload is not None:
+        plans: deque[tuple[list[PairInput | BadInput], dict[int, DocumentResult]]] = deque()
+
+        def key(pair: PairInput) -> str:
+            return cache_key(__version__, fingerprint, pair.source, pair.target)
+
+        def work() -> Iterator[list[PairInput]]:
+            for batch in _batches(self._admitted(item) for item in pairs):
+                cached: dict[int, DocumentResult] = {}
+                if cache is not None:
+                    for n, item in enumerate(batch):
+                        if isinstance(item, PairInput) and (payload := cache.get(key(item))) is not None:
                             cached[n] = result_from_payload(payload, item)
-            documents = {n: self.document(p) for n, p in enumerate(batch)
-                         if isinstance(p, PairInput) and n not in cached}
-            self._align_batch(list(documents.values()))
+                plans.append((batch, cached))
+                yield [p for n, p in enumerate(batch) if isinstance(p, PairInput) and n not in cached]
+
+        for computed in executor.map(work()):
+            batch, cached = plans.popleft()
+            fresh = iter(computed)
             for n, item in enumerate(batch):
                 if isinstance(item, BadInput):
                     yield DocumentResult(item.id, error=item.error, origin=item.origin)
                 elif n in cached:
                     yield cached[n]
                 else:
-                    result = self._result(documents[n])
+                    result = next(fresh)
                     if cache is not None:
-                        cache.put(cache_key(__version__, fingerprint, item.source, item.target),
-                                  result.to_dict(with_sentences=True))
+                        cache.put(key(item), result.to_dict(with_sentences=True))
                     yield result
 
     def check(self, source: str, target: str, id: str = "document") -> DocumentResult:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from xlate.checks.text import words
 from xlate.model import Finding, Severity
+from xlate.segment import WORD
 
 WEIGHTS = {Severity.MINOR: 1.0, Severity.MAJOR: 5.0, Severity.CRITICAL: 25.0}
 # A minor punctuation error costs a tenth of a minor error.
@@ -24,7 +24,7 @@ def penalty(findings: Iterable[Finding]) -> float:
 
 def mqm_score(findings: Iterable[Finding], source_text: str) -> float:
     """100 − 100 × penalty / source words, floored at 0 (100 for a text with no findings)."""
-    n_words = sum(1 for _ in words(source_text)) or 1
+    n_words = len(WORD.findall(source_text)) or 1
     return max(0.0, 100.0 - 100.0 * penalty(findings) / n_words)
 
 
@@ -33,5 +33,5 @@ def run_score(scored: Iterable[tuple[Iterable[Finding], str]]) -> float:
     total_penalty = total_words = 0.0
     for findings, source_text in scored:
         total_penalty += penalty(findings)
-        total_words += sum(1 for _ in words(source_text))
+        total_words += len(WORD.findall(source_text))
     return max(0.0, 100.0 - 100.0 * total_penalty / (total_words or 1))

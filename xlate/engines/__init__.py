@@ -9,9 +9,10 @@ off with one warning; the run goes on without what it would have given.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,8 @@ class EngineSet:
         self.speller: Speller | None = Speller(pair.target.hunspell_paths) if pair.target.hunspell_paths else None
         self._pseudo: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[Token]] = {}
+        # The sentences whose embeddings group similarities may use (None: any embedded one).
+        self._scope: set[str] | None = None
 
     @property
     def has_apertium(self) -> bool:
@@ -99,6 +102,23 @@ class EngineSet:
         if self.has_speller and self.speller is not None:
             out["hunspell"] = self.speller.version
         return out
+
+    def forget(self) -> None:
+        """Drop the outputs kept for earlier batches, so that memory stays flat over a long run."""
+        self._pseudo.clear()
+        self._tokens.clear()
+        if self.embedder is not None:
+            self.embedder.forget()
+
+    @contextlib.contextmanager
+    def scope(self, texts: Iterable[str]) -> Iterator[None]:
+        """Within: group similarities use the embeddings of ``texts`` only (a document's own), so a
+        document's findings never depend on the documents that shared its batch."""
+        self._scope = {_key(t) for t in texts}
+        try:
+            yield
+        finally:
+            self._scope = None
 
     def prepare(self, documents: Iterable[Document]) -> None:
         """Run Apertium once over every new sentence of ``documents``."""
@@ -158,7 +178,10 @@ class EngineSet:
 
     def _vector(self, texts: Sequence[str]) -> np.ndarray | None:
         assert self.embedder is not None
-        vectors = [self.embedder.vector(_key(t)) for t in texts]
+        keys = [_key(t) for t in texts]
+        if self._scope is not None and not self._scope.issuperset(keys):
+            return None
+        vectors = [self.embedder.vector(k) for k in keys]
         if any(v is None for v in vectors):
             return None
         total = np.sum(vectors, axis=0)

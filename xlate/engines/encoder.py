@@ -79,6 +79,10 @@ class SentenceEncoder(LocalModel):
             log.warning("%s; %s", self._error, self._off_note)
             self._warned = True
 
+    def forget(self) -> None:
+        """Drop the embeddings kept so far."""
+        self._cache.clear()
+
     def vector(self, text: str) -> np.ndarray | None:
         """The unit-length embedding of a text embedded earlier (None when it was not)."""
         return self._cache.get(text)

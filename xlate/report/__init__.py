@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from xlate.model import DocumentResult
@@ -17,15 +17,28 @@ Writer = Callable[[Iterable[DocumentResult], TextIO, "RunInfo"], None]
 
 @dataclass
 class RunInfo:
-    """The header every report carries so that a score can be reproduced."""
+    """The header every report carries so that a score can be reproduced.
+
+    The engines are asked for their state when a writer reads it (after the results, for the
+    writers that collect them first), so that no engine is loaded for the header alone.
+    """
 
     version: str
-    engines: dict[str, bool]
-    engine_versions: dict[str, str | None]
+    engine_state: Callable[[], dict[str, bool]]
+    engine_version_numbers: Callable[[], dict[str, str | None]]
     config: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def engines(self) -> dict[str, bool]:
+        return self.engine_state()
+
+    @property
+    def engine_versions(self) -> dict[str, str | None]:
+        return self.engine_version_numbers()
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"version": self.version, "engines": self.engines, "engine_versions": self.engine_versions,
+                "config": self.config}
 
 
 def writers() -> dict[str, Writer]:
