@@ -370,10 +370,10 @@ def list_checks() -> None:
 @app.command()
 def explain(code: Annotated[str, typer.Argument(help="A check code such as XL101, or its name.")]) -> None:
     """Print what a check catches, why it matters, an example and how to fix it."""
-    from xlate.checks.registry import all_checks
+    from xlate.checks.registry import CHECK_FAILED, all_checks
 
     wanted = code.strip()
-    for spec in all_checks():
+    for spec in [*all_checks(), CHECK_FAILED]:
         if wanted.upper() == spec.code or wanted.lower() == spec.name:
             print(f"{spec.code} {spec.name}  [{spec.category}, default severity {spec.severity.value}]\n")
             print(spec.doc)

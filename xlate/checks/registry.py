@@ -116,16 +116,38 @@ def _overlaps(a: Span | None, b: Span | None) -> bool:
     return (a[0] < b[1] and b[0] < a[1]) or a == b
 
 
+def _no_hits(ctx: CheckContext) -> Iterable[Hit]:
+    return ()
+
+
+# Not a check of the catalogue: the code of the finding that reports a check that raised an error.
+CHECK_FAILED = CheckSpec("XL000", "check-failed", "other", Severity.CRITICAL, _no_hits, doc="""
+A check failed with an error on this document, so problems it would have found may be missing.
+
+What it flags: nothing by itself; when a check raises an error, the run reports it as a finding of
+this code, naming the check and the error, and goes on with the other checks.
+
+Why it matters: a check that fails silently lets a gate pass that should not. The finding is
+critical, so such a run fails the gate at any --fail-on but never.
+
+Fix: report the error with the pair that caused it (the run log, -v, has the traceback); until it
+is fixed, --ignore the failing check to let the gate decide on the others.
+""".strip())
+
+
 def run_checks(ctx: CheckContext, checks: Iterable[CheckSpec]) -> list[Finding]:
-    """Run ``checks`` on one document; a crashing check is logged and the others go on."""
+    """Run ``checks`` on one document; a check that raises becomes an XL000 finding and the others go on."""
     findings: list[Finding] = []
     for spec in checks:
         if not spec.needs <= ctx.available_engines:
             continue
         try:
             hits = list(spec.func(ctx))
-        except Exception:
-            log.exception("check %s crashed on document %s; its findings are skipped", spec.code, ctx.doc.id)
+        except Exception as exc:
+            log.exception("check %s failed on document %s", spec.code, ctx.doc.id)
+            failed = CHECK_FAILED
+            findings.append(Finding(failed.code, failed.name, failed.category, failed.severity, None, None,
+                                    f"check {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc}"))
             continue
         findings.extend(
             Finding(spec.code, spec.name, spec.category, hit.severity or spec.severity, hit.target_span,
@@ -139,7 +161,7 @@ def _drop_superseded(findings: list[Finding]) -> list[Finding]:
     """Drop a finding when a check that supersedes it flagged an overlapping span."""
     kept = []
     for f in findings:
-        spec = REGISTRY[f.code]
+        spec = REGISTRY.get(f.code, CHECK_FAILED)
         if any(
             g.code in spec.superseded_by
             and (_overlaps(f.target_span, g.target_span) or _overlaps(f.source_span, g.source_span))
