@@ -111,6 +111,9 @@ def check(
                                           "standard output.")] = None,
     fail_on: Annotated[str | None, Option(help="Exit 1 if a finding at or above this severity remains: "
                                           "minor, major, critical or never (default: major).")] = None,
+    min_confidence: Annotated[float | None, Option(min=0.0, max=1.0, help="Only findings at least this likely "
+                                                   "to be real defects (calibrated confidence) fail the "
+                                                   "gate (default: 0).")] = None,
     min_severity: Annotated[str | None, Option(help="Report only findings at or above this severity "
                                                "(default: minor).")] = None,
     min_score: Annotated[float | None, Option(help="Exit 1 if a document's MQM score is below this.")] = None,
@@ -153,6 +156,7 @@ def check(
         settings.jobs = jobs or settings.jobs
         settings.dask = dask or settings.dask
         settings.max_chars = settings.max_chars if max_chars is None else max_chars
+        settings.min_confidence = settings.min_confidence if min_confidence is None else min_confidence
         code = _run_check(request, settings)
     except _Exit as exc:
         code = exc.code
@@ -212,7 +216,8 @@ def _checker(config: Config) -> Checker:
     try:
         return Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore),
                                 Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
-                                config.marian_model, config.encoder_model, config.max_chars))
+                                config.marian_model, config.encoder_model, config.max_chars,
+                                config.calibrate))
     except ValueError as exc:
         raise _fail(str(exc)) from None
 
@@ -243,7 +248,7 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     checker = _checker(config)
     inputs = _read(request)
     total = _count_lines(request.pairs) if request.pairs is not None else None
-    gate = Gate(config.fail_on, request.min_score, request.max_score_drop)
+    gate = Gate(config.fail_on, request.min_score, request.max_score_drop, config.min_confidence)
     info = RunInfo(__version__, checker.engines.status, checker.engines.versions, config.to_dict())
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ResultCache(config.cache)) if config.cache else None

@@ -25,6 +25,7 @@ class Config:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "major"
+    min_confidence: float = 0.0
     min_severity: str = "minor"
     apertium: bool = True
     embeddings: bool = True
@@ -35,6 +36,7 @@ class Config:
     jobs: int = 1
     dask: str | None = None
     max_chars: int = 200_000
+    calibrate: bool = True
 
     def to_dict(self) -> dict[str, object]:
         return dict(vars(self))
@@ -46,6 +48,8 @@ class Config:
             Severity.parse(self.min_severity)
         except ValueError as exc:
             raise ConfigError(f"{where}: min_severity: {exc}") from None
+        if not isinstance(self.min_confidence, int | float) or not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(f"{where}: min_confidence must be a number from 0 to 1, not {self.min_confidence!r}")
         for key, least in (("jobs", 1), ("max_chars", 0)):
             value = getattr(self, key)
             if not isinstance(value, int) or isinstance(value, bool) or value < least:

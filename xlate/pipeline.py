@@ -7,6 +7,7 @@ sentences whose alignment the cheaper scores leave open, in one call.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -57,6 +58,9 @@ class Settings:
     encoder_model: str | None = None
     # A side longer than this many characters is an input error (0: no limit).
     max_chars: int = MAX_CHARS
+    # Report each finding's confidence as the pair's calibrated probability of a real defect
+    # (False: the check's raw confidence, which scripts/calibrate.py fits).
+    calibrate: bool = True
 
 
 def _batches(items: Iterable[PairInput | BadInput]) -> Iterator[list[PairInput | BadInput]]:
@@ -135,6 +139,9 @@ class Checker:
     def _result(self, doc: Document) -> DocumentResult:
         ctx = CheckContext(doc, self.pair, self.engines, self.settings.glossary)
         findings = [f for f in run_checks(ctx, self.checks) if f.severity.rank >= self.settings.min_severity.rank]
+        if self.settings.calibrate:
+            findings = [dataclasses.replace(f, confidence=round(self.pair.calibrated(f.code, f.confidence), 4))
+                        for f in findings]
         return DocumentResult(doc.id, doc, findings, mqm_score(findings, doc.source.text),
                               self.engines.status(), origin=doc.origin,
                               words=[ctx.word_alignment(link).to_dict() for link in doc.links])

@@ -8,6 +8,7 @@ and the data files of calques and official titles) and registering it in
 
 from __future__ import annotations
 
+import bisect
 import csv
 from dataclasses import dataclass, field
 from functools import cache
@@ -183,6 +184,14 @@ class LanguagePair:
     # (source ending, target ending) of adjectives that keep their stem across the pair
     # («Hidrometeorológico» → "Hydrometeorological"): translated words, not misspelt names.
     adjective_endings: tuple[tuple[str, str], ...] = ()
+    # Per check, (raw confidence, probability that the finding is a real defect) points fitted by
+    # scripts/calibrate.py on the dev set's tune fold; a check not in it keeps its raw confidence.
+    calibration_file: str | None = None
+
+    def calibrated(self, code: str, raw: float) -> float:
+        """The probability that a finding of ``code`` with confidence ``raw`` is a real defect."""
+        points = _load_calibration(self.calibration_file).get(code) if self.calibration_file else None
+        return interpolate(points, raw) if points else raw
 
     @property
     def calques(self) -> tuple[Calque, ...]:
@@ -214,6 +223,25 @@ def _load_titles(name: str) -> tuple[OfficialTitle, ...]:
         OfficialTitle(r["country"], r["source"], split(r["accepted"]), split(r["wrong"]))
         for r in _read_data_rows(name)
     )
+
+
+@cache
+def _load_calibration(name: str) -> dict[str, list[tuple[float, float]]]:
+    table: dict[str, list[tuple[float, float]]] = {}
+    for row in _read_data_rows(name):
+        table.setdefault(row["code"], []).append((float(row["raw"]), float(row["probability"])))
+    return {code: sorted(points) for code, points in table.items()}
+
+
+def interpolate(points: list[tuple[float, float]], x: float) -> float:
+    """The piecewise-linear function through ``points`` (sorted by x) at ``x``, flat beyond the ends."""
+    at = bisect.bisect_left(points, (x, -1.0))
+    if at == 0:
+        return points[0][1]
+    if at == len(points):
+        return points[-1][1]
+    (x0, y0), (x1, y1) = points[at - 1], points[at]
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
 
 
 @cache

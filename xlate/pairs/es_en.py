@@ -219,6 +219,7 @@ ES_EN = LanguagePair(
     apertium_target_prefix="eng-spa",
     calques_file="calques_es_en.tsv",
     titles_file="titles_es_en.tsv",
+    calibration_file="calibration_es_en.tsv",
     adjective_endings=(("ico", "ical"), ("ica", "ical"), ("ico", "ic"), ("ica", "ic"), ("ano", "an"),
                        ("ana", "an"), ("ense", "ian"), ("es", "ese"), ("al", "al"), ("ivo", "ive"),
                        ("iva", "ive")),

@@ -107,6 +107,7 @@ def _result(result: DocumentResult, finding: Finding, index: LineIndex | None,
         "ruleId": finding.code,
         "ruleIndex": rule_index[finding.code],
         "level": LEVEL[finding.severity],
+        "rank": round(100 * finding.confidence, 1),  # SARIF's 0-100 priority: the calibrated confidence
         "message": {"text": message},
         "locations": [_location(location)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(result, finding)},
