@@ -122,6 +122,36 @@ def false_positives(items: list[dict], preds: Path) -> None:
         f"{f} {sum(d.values())}/{len(d)} ({sum(d.values()) / max(1, len(d)):.3f})" for f, d in documents.items()))
 
 
+# The --min-confidence values whose effect on the default gate is shown.
+GATE_CONFIDENCES = (0.0, 0.5, 0.6, 0.7, 0.8)
+
+
+def gate_by_confidence(items: list[dict], preds: Path) -> None:
+    """Per --min-confidence: clean documents failing the default gate, and garbled items it catches."""
+    folds = _folds()
+    labels = {it["id"]: it for it in items}
+    print("\nthe default gate (--fail-on major) by --min-confidence:")
+    for least in GATE_CONFIDENCES:
+        cells = []
+        for fold in FOLDS:
+            documents: dict[str, bool] = {}
+            caught = garbled = 0
+            for pred in _load(preds):
+                item = labels.get(pred["id"])
+                if item is None or fold_of(item, folds) != fold:
+                    continue
+                fails = any(f["severity"] in ("major", "critical") and f["confidence"] >= least
+                            for f in pred.get("findings", []))
+                if item["label"] == "clean":
+                    doc = f"{item['meta'].get('corpus')}|{item['meta'].get('docid')}"
+                    documents[doc] = documents.get(doc, False) or fails
+                else:
+                    caught, garbled = caught + fails, garbled + 1
+            cells.append(f"{fold}: clean documents failing {sum(documents.values())}/{len(documents)}, "
+                         f"garbled items caught {caught / max(1, garbled):.3f}")
+        print(f"  {least:.1f}  " + "; ".join(cells))
+
+
 def evaluate_dev(items_path: Path, scorer: Path, pair: str, preds: Path | None) -> None:
     items = _load(items_path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,6 +160,7 @@ def evaluate_dev(items_path: Path, scorer: Path, pair: str, preds: Path | None) 
             run_xlate(items_path, preds, pair)
         report_by_fold(items, preds, scorer)
         false_positives(items, preds)
+        gate_by_confidence(items, preds)
 
 
 def evaluate_perturbations(files: list[Path], scorer: Path, preds_dir: Path | None) -> None:
