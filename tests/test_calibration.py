@@ -14,7 +14,7 @@ from xlate.pairs.es_en import ES_EN
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-import calibrate  # noqa: E402
+import calibrate
 
 
 def test_interpolate_is_piecewise_linear_and_flat_beyond_the_ends() -> None:

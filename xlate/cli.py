@@ -248,7 +248,8 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     checker = _checker(config)
     inputs = _read(request)
     total = _count_lines(request.pairs) if request.pairs is not None else None
-    gate = Gate(config.fail_on, request.min_score, request.max_score_drop, config.min_confidence)
+    gate = Gate(config.fail_on, min_score=request.min_score, max_score_drop=request.max_score_drop,
+                min_confidence=config.min_confidence)
     info = RunInfo(__version__, checker.engines.status, checker.engines.versions, config.to_dict())
     with contextlib.ExitStack() as stack:
         store = stack.enter_context(ResultCache(config.cache)) if config.cache else None
