@@ -78,11 +78,11 @@ def _needs_embedding(link: Link) -> bool:
 
 
 def _open_sentences(doc: Document) -> Iterator[str]:
-    """The sentences of the links the cheap scores leave open, and of the links beside them (a
-    re-alignment may move a sentence one link over)."""
-    links = doc.links
-    for n, link in enumerate(links):
-        if any(_needs_embedding(near) for near in links[max(0, n - 1) : n + 2]):
+    """The sentences of the links the cheap scores leave open. (Their neighbouring links' sentences
+    were embedded too until 2026-11-29: dropping them embeds a third fewer sentences, 518 against 777
+    on 300 dev pairs, with dev F1 0.933 against 0.932 and the same false-positive rate.)"""
+    for link in doc.links:
+        if _needs_embedding(link):
             yield from (doc.source.sentences[i].text for i in link.source)
             yield from (doc.target.sentences[j].text for j in link.target)
 
