@@ -115,25 +115,25 @@ class Checker:
         return Document(pair.id, segment(pair.source, self.pair.source), segment(pair.target, self.pair.target),
                         origin=pair.origin)
 
-    def _align_batch(self, documents: list[Document]) -> dict[str, set[str]]:
-        """Align every document; returns, per document id, the sentences embedded for it."""
+    def _align_batch(self, documents: list[Document]) -> list[set[str]]:
+        """Align every document; returns, per document (in order), the sentences embedded for it."""
         self.engines.forget()
         self.engines.prepare(documents)
-        embedded: dict[str, set[str]] = {doc.id: set() for doc in documents}
+        embedded: list[set[str]] = [set() for _ in documents]
         with self.engines.scope(()):
             for doc in documents:
                 doc.links = self.aligner.align(doc)
         if not self.engines.has_embeddings:
             return embedded
-        open_docs = [doc for doc in documents if any(_needs_embedding(link) for link in doc.links)]
-        for doc in open_docs:
-            embedded[doc.id] = set(_open_sentences(doc))
-        texts = [text for doc in open_docs for text in embedded[doc.id]]
+        for n, doc in enumerate(documents):
+            embedded[n] = set(_open_sentences(doc))
+        texts = [text for sentences in embedded for text in sentences]
         if texts:
             self.engines.embed(texts)
-            for doc in open_docs:
-                with self.engines.scope(embedded[doc.id]):
-                    doc.links = self.aligner.align(doc)
+            for doc, sentences in zip(documents, embedded, strict=True):
+                if sentences:
+                    with self.engines.scope(sentences):
+                        doc.links = self.aligner.align(doc)
         return embedded
 
     def _result(self, doc: Document) -> DocumentResult:
@@ -152,10 +152,9 @@ class Checker:
         A pair's result does not depend on the other pairs of its batch.
         """
         documents = [self.document(p) for p in pairs]
-        embedded = self._align_batch(documents)
         results = []
-        for doc in documents:
-            with self.engines.scope(embedded[doc.id]):
+        for doc, sentences in zip(documents, self._align_batch(documents), strict=True):
+            with self.engines.scope(sentences):
                 results.append(self._result(doc))
         return results
 

@@ -145,9 +145,12 @@ class Apertium:
         """Pseudo-references: ``sentences`` translated by the pair's Apertium mode, in one process."""
         if not sentences:
             return []
-        data = f"\n{SEPARATOR}\n".join(_one_line(s) for s in sentences) + "\n"
+        # Every sentence follows a separator, the first one too, so that Apertium translates a sentence
+        # the same wherever it falls in a batch (the first of a batch came out "It takes advantage …"
+        # and the others "Takes advantage …"; the latter measured better on the dev tune fold).
+        data = "".join(f"{SEPARATOR}\n{_one_line(s)}\n" for s in sentences)
         out = self._run(["apertium", "-u", self.pair.apertium_mode], data)
-        parts = [p.strip() for p in re.split(rf"\n?{re.escape(SEPARATOR)}\n?", out)]
+        parts = [p.strip() for p in re.split(rf"\n?{re.escape(SEPARATOR)}\n?", out)][1:]
         if len(parts) != len(sentences):
             raise EngineError(f"apertium returned {len(parts)} translations for {len(sentences)} sentences")
         return parts
