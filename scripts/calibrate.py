@@ -4,7 +4,7 @@
     scripts/calibrate.py [--items DEV.jsonl] [--preds RAW.jsonl] [--out TSV] [--plot SVG]
 
 A finding on a garbled development item is a real defect when its target span touches the
-injected garble's span (within 3 characters, as ``score.py`` localises), or, with no target span,
+injected garble's span (within eval.py's TOLERANCE, as ``score.py`` localises), or, with no target span,
 when the garble is an omission; every other finding is a false alarm. Per check, an isotonic
 regression (scikit-learn) of that label on the check's raw confidence is fitted on the ``tune``
 document fold only, with a few pseudo-findings at the precision of the check's family so that a
@@ -17,7 +17,6 @@ checks' raw confidences (``calibrate = false`` in the config); without it the sc
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
@@ -27,19 +26,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from eval import _folds, fold_of  # noqa: E402
+from eval import _folds, _load, _near, fold_of  # noqa: E402
 
 DEFAULT_ITEMS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 DEFAULT_TABLE = ROOT / "xlate" / "pairs" / "data" / "calibration_es_en.tsv"
-TOLERANCE = 3
 # Pseudo-findings at the family's precision added at each raw confidence of a check.
 PRIOR_WEIGHT = 3.0
 BINS = 10
 FAMILIES = {"1": "fluency", "2": "accuracy", "3": "terminology", "4": "alignment"}
-
-
-def _near(span: list[int], gold: list[int]) -> bool:
-    return span[0] <= gold[1] + TOLERANCE and gold[0] <= span[1] + TOLERANCE
 
 
 def labelled_findings(items: list[dict], preds: dict[str, dict]) -> list[tuple[str, str, float, int]]:
@@ -141,10 +135,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_TABLE)
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "reliability.svg")
     args = parser.parse_args()
-    items = [json.loads(line) for line in args.items.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = _load(args.items)
     with tempfile.TemporaryDirectory() as tmp:
         preds_path = args.preds or _raw_predictions(args.items, Path(tmp))
-        preds = {p["id"]: p for p in map(json.loads, preds_path.read_text(encoding="utf-8").splitlines())}
+        preds = {p["id"]: p for p in _load(preds_path)}
     findings = labelled_findings(items, preds)
     table = fit(findings)
     lines = ["# Per check: raw confidence -> probability that the finding is a real defect, an isotonic fit",

@@ -95,6 +95,16 @@ def report_by_fold(items: list[dict], preds: Path, scorer: Path) -> None:
         print(f"{t:24s}" + "".join(f"{c:>16s}" for c in cells))
 
 
+def _document(item: dict) -> str:
+    return f"{item['meta'].get('corpus')}|{item['meta'].get('docid')}"
+
+
+def _fails_gate(pred: dict, least_confidence: float = 0.0) -> bool:
+    """Would this prediction fail the default gate (--fail-on major) at ``--min-confidence``?"""
+    return any(f["severity"] in ("major", "critical") and f["confidence"] >= least_confidence
+               for f in pred.get("findings", []))
+
+
 def false_positives(items: list[dict], preds: Path) -> None:
     """Which checks flag clean items, by fold, and the share of clean documents the default gate fails."""
     folds = _folds()
@@ -111,9 +121,8 @@ def false_positives(items: list[dict], preds: Path) -> None:
         flagged[fold].update(codes)
         if len(codes) == 1:
             sole[fold].update(codes)
-        doc = f"{item['meta'].get('corpus')}|{item['meta'].get('docid')}"
-        gate = any(f["severity"] in ("major", "critical") for f in pred.get("findings", []))
-        documents[fold][doc] = documents[fold].get(doc, False) or gate
+        doc = _document(item)
+        documents[fold][doc] = documents[fold].get(doc, False) or _fails_gate(pred)
     print("\nclean items flagged, by check (an item may count under several checks):")
     print(f"  {'code':6s}" + "".join(f"{f:>22s}" for f in FOLDS))
     for code in sorted(set(flagged["tune"]) | set(flagged["heldout"])):
@@ -130,21 +139,19 @@ def gate_by_confidence(items: list[dict], preds: Path) -> None:
     """Per --min-confidence: clean documents failing the default gate, and garbled items it catches."""
     folds = _folds()
     labels = {it["id"]: it for it in items}
+    rows = [(labels[p["id"]], p) for p in _load(preds) if p["id"] in labels]
     print("\nthe default gate (--fail-on major) by --min-confidence:")
     for least in GATE_CONFIDENCES:
         cells = []
         for fold in FOLDS:
             documents: dict[str, bool] = {}
             caught = garbled = 0
-            for pred in _load(preds):
-                item = labels.get(pred["id"])
-                if item is None or fold_of(item, folds) != fold:
+            for item, pred in rows:
+                if fold_of(item, folds) != fold:
                     continue
-                fails = any(f["severity"] in ("major", "critical") and f["confidence"] >= least
-                            for f in pred.get("findings", []))
+                fails = _fails_gate(pred, least)
                 if item["label"] == "clean":
-                    doc = f"{item['meta'].get('corpus')}|{item['meta'].get('docid')}"
-                    documents[doc] = documents.get(doc, False) or fails
+                    documents[_document(item)] = documents.get(_document(item), False) or fails
                 else:
                     caught, garbled = caught + fails, garbled + 1
             cells.append(f"{fold}: clean documents failing {sum(documents.values())}/{len(documents)}, "
