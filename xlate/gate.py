@@ -37,9 +37,8 @@ class Gate:
         self._largest_drop = max(self._largest_drop, score_drop or 0.0)
 
     def fails(self) -> bool:
-        """True when a finding at or above ``fail_on`` (and ``min_confidence``) remains (never for
-        "never"), a score is below
-        ``min_score`` or a score fell by more than ``max_score_drop``."""
+        """True when a finding at or above ``fail_on`` and ``min_confidence`` remains (never for
+        "never"), a score is below ``min_score`` or a score fell by more than ``max_score_drop``."""
         severe = self.fail_on != "never" and self._worst >= Severity.parse(self.fail_on).rank
         low = self.min_score is not None and self._lowest_score is not None and self._lowest_score < self.min_score
         dropped = self.max_score_drop is not None and self._largest_drop > self.max_score_drop

@@ -145,8 +145,8 @@ def run_checks(ctx: CheckContext, checks: Iterable[CheckSpec]) -> list[Finding]:
             hits = list(spec.func(ctx))
         except Exception as exc:
             log.exception("check %s failed on document %s", spec.code, ctx.doc.id)
-            failed = CHECK_FAILED
-            findings.append(Finding(failed.code, failed.name, failed.category, failed.severity, None, None,
+            findings.append(Finding(CHECK_FAILED.code, CHECK_FAILED.name, CHECK_FAILED.category,
+                                    CHECK_FAILED.severity, None, None,
                                     f"check {spec.code} ({spec.name}) failed: {type(exc).__name__}: {exc}"))
             continue
         findings.extend(
