@@ -106,7 +106,7 @@ def test_result_rebuilt_from_payload_matches_the_original(tmp_path: Path) -> Non
     original = _result()
     payload = original.to_dict(with_sentences=True)
     pair = PairInput("renamed", SOURCE, TARGET, "b.en.txt")
-    rebuilt = result_from_payload(payload, pair)
+    rebuilt = result_from_payload(payload, pair, ("es", "en"))
     assert rebuilt.id == "renamed" and rebuilt.origin == "b.en.txt"
     assert rebuilt.findings == original.findings
     assert rebuilt.document is not None and original.document is not None
@@ -114,7 +114,7 @@ def test_result_rebuilt_from_payload_matches_the_original(tmp_path: Path) -> Non
     assert rebuilt.document.source.paragraphs == original.document.source.paragraphs
     expected = dict(payload, id="renamed", origin="b.en.txt")
     assert rebuilt.to_dict(with_sentences=True) == expected
-    error = result_from_payload({"id": "x", "error": "bad"}, pair)
+    error = result_from_payload({"id": "x", "error": "bad"}, pair, ("es", "en"))
     assert error.error == "bad" and error.document is None
 
 

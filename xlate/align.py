@@ -32,10 +32,9 @@ BEAD_PENALTY: dict[tuple[int, int], float] = {
 }
 # Cost of leaving one sentence (or paragraph) unmatched.
 SKIP_COST = 0.85
-# Weight of the length mismatch |log(len_t / (RATIO × len_s))|.
+# Weight of the length mismatch |log(len_t / (ratio × len_s))|, where ratio is the pair's expected
+# length ratio (LanguagePair.length_ratio).
 LENGTH_WEIGHT = 0.35
-# Expected English/Spanish character length ratio in news (English is ~5-10 % shorter).
-LENGTH_RATIO = 0.92
 # Share of the embedding cosine in the similarity when embeddings are available.
 EMBEDDING_WEIGHT = 0.5
 # e5 cosines of unrelated sentences sit near 0.75 and of translations near 0.9: rescale to [0, 1].
@@ -101,14 +100,14 @@ def dp_align(n_source: int, n_target: int, cost: CostFn) -> list[Bead]:
     return beads_out
 
 
-# An unmerged bead must keep target/source length within these ratios (after LENGTH_RATIO).
+# An unmerged bead must keep target/source length within these ratios (after the pair's length ratio).
 REFINE_LENGTH_RANGE = (0.7, 1.35)
 
 
-def _plausible_length(bead: Bead, sources: list[list[str]], targets: list[list[str]]) -> bool:
+def _plausible_length(bead: Bead, sources: list[list[str]], targets: list[list[str]], expected: float) -> bool:
     source_chars = sum(len(s) for i in bead[0] for s in sources[i])
     target_chars = sum(len(t) for j in bead[1] for t in targets[j])
-    ratio = (target_chars + 10) / (LENGTH_RATIO * source_chars + 10)
+    ratio = (target_chars + 10) / (expected * source_chars + 10)
     return REFINE_LENGTH_RANGE[0] <= ratio <= REFINE_LENGTH_RANGE[1]
 
 
@@ -139,8 +138,8 @@ def _pair_adjacent_skips(beads: list[Bead]) -> list[Bead]:
     return out
 
 
-def length_mismatch(source_chars: int, target_chars: int) -> float:
-    return abs(math.log((target_chars + 10) / (LENGTH_RATIO * source_chars + 10)))
+def length_mismatch(source_chars: int, target_chars: int, expected: float) -> float:
+    return abs(math.log((target_chars + 10) / (expected * source_chars + 10)))
 
 
 @dataclass
@@ -170,7 +169,8 @@ class Aligner:
             s_texts = [s for i in src for s in sources[i]]
             t_texts = [t for j in tgt for t in targets[j]]
             sim = self.similarity(s_texts, t_texts)
-            mismatch = length_mismatch(sum(map(len, s_texts)), sum(map(len, t_texts)))
+            mismatch = length_mismatch(sum(map(len, s_texts)), sum(map(len, t_texts)),
+                                       self.engines.pair.length_ratio)
             size = (len(src) + len(tgt)) / 2  # a bead covering more items costs as much as its 1-1 parts
             penalty = BEAD_PENALTY[(len(src), len(tgt))] * penalty_scale
             return size * (1 - sim) + LENGTH_WEIGHT * mismatch + penalty
@@ -209,7 +209,7 @@ class Aligner:
                 if _anchors(edge_text) & _anchors(other):
                     continue  # it shares a name or number with the other side: it is translated there
                 kept: Bead = (rest, tgt) if side == "source" else (src, rest)
-                if not _plausible_length(kept, sources, targets):
+                if not _plausible_length(kept, sources, targets, self.engines.pair.length_ratio):
                     continue  # what is left would be far longer on one side: the item is translated there
                 alone: Bead = (edge, range(0)) if side == "source" else (range(0), edge)
                 gain = self._group_similarity(sources, targets, kept) - full

@@ -227,8 +227,9 @@ def _finding(obj: dict[str, Any]) -> Finding:
     )
 
 
-def result_from_payload(payload: dict[str, Any], pair: PairInput) -> DocumentResult:
-    """Rebuild the DocumentResult of ``pair`` from a cached payload (id and origin come from ``pair``).
+def result_from_payload(payload: dict[str, Any], pair: PairInput, languages: tuple[str, str]) -> DocumentResult:
+    """Rebuild the DocumentResult of ``pair`` from a cached payload (id and origin come from ``pair``;
+    ``languages`` are the codes of its source and target language).
 
     Paragraph spans are rebuilt from their sentences (from the first sentence's start to the last
     one's end). A payload stored for an error is rebuilt as an error result.
@@ -241,8 +242,8 @@ def result_from_payload(payload: dict[str, Any], pair: PairInput) -> DocumentRes
     ]
     document = Document(
         id=pair.id,
-        source=_side("es", pair.source, payload.get("source_sentences", [])),
-        target=_side("en", pair.target, payload.get("target_sentences", [])),
+        source=_side(languages[0], pair.source, payload.get("source_sentences", [])),
+        target=_side(languages[1], pair.target, payload.get("target_sentences", [])),
         links=links,
         origin=pair.origin,
     )

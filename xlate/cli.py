@@ -102,6 +102,8 @@ def check(
              "(TMX, XLIFF, JSONL, TSV).", show_default=False)] = None,
     pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of {id, source, target} "
                                          "(the batch contract).")] = None,
+    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en or de-en "
+                                       "(default: es-en).")] = None,
     feed_source: Annotated[Path | None, Option(help="Spanish RSS/Atom feed (with --feed-target).")] = None,
     feed_target: Annotated[Path | None, Option(help="English RSS/Atom feed (with --feed-source).")] = None,
     feed_map: Annotated[Path | None, Option(help="JSON {spanish link or guid: english link or guid}.")] = None,
@@ -151,6 +153,7 @@ def check(
     try:
         settings = _resolve(load_config(config)[0], fail_on, min_severity, select, ignore, glossary, cache,
                             no_cache, no_apertium, no_embeddings)
+        settings.pair = pair or settings.pair
         settings.marian_model = marian or settings.marian_model
         settings.encoder_model = encoder or settings.encoder_model
         settings.jobs = jobs or settings.jobs
@@ -354,23 +357,42 @@ def baseline_update(
 
 
 @app.command("checks")
-def list_checks() -> None:
+def list_checks(pair: Annotated[str | None, Option("--pair", help="Also say which checks run for this pair with "
+                                                   "the engines installed here (loads them).")] = None) -> None:
     """List every check: code, name, MQM category and default severity."""
     from rich.table import Table
 
     from xlate.checks.registry import all_checks
 
+    available = None
+    if pair is not None:
+        try:
+            available = _available_engines(pair)
+        except XlateError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2) from None
     table = Table(box=None)
-    for column in ("code", "name", "category", "severity", "needs"):
+    for column in ("code", "name", "category", "severity", "needs", *(("on",) if available is not None else ())):
         table.add_column(column, no_wrap=True)
     table.add_column("summary", ratio=1, min_width=30)
     for spec in all_checks():
+        state = () if available is None else (
+            "yes" if spec.needs <= available else "off: no " + ",".join(sorted(spec.needs - available)),)
         table.add_row(spec.code, spec.name, spec.category, spec.severity.value,
-                      ",".join(sorted(spec.needs)) or "-", spec.summary)
+                      ",".join(sorted(spec.needs)) or "-", *state, spec.summary)
     console = Console(highlight=False)
     if not console.is_terminal:
         console.width = PIPE_WIDTH  # piped (`xlate checks | grep …`): never cut a name or category short
     console.print(table)
+
+
+def _available_engines(pair_name: str) -> frozenset[str]:
+    """What the engines installed here give ``pair_name``'s checks (engine names and capabilities)."""
+    from xlate.engines import EngineSet
+    from xlate.pairs import get_pair
+
+    engines = EngineSet(get_pair(pair_name))
+    return frozenset(name for name, ok in engines.status().items() if ok) | engines.capabilities()
 
 
 @app.command()

@@ -7,7 +7,8 @@ Words that negate without being a negation to compare («sin», "without"), verb
 negation ("refused", «negar») and words negated by an affix ("unprepared") cover what follows them.
 Fixed expressions with a negator do not negate («no obstante», "no matter"; «no … más que» =
 "only"); approximate ones ("almost no") weaken like «sin».
-Spanish negative concord is one negation («no vino nadie» = "nobody came"). The facts come from
+Spanish negative concord is one negation («no vino nadie» = "nobody came"), and so is French «ne … pas»,
+whose «ne» alone negates nothing («avant qu'il ne parte»; «ne … que» = "only"). The facts come from
 the language's resources (pairs/grammar.py).
 """
 
@@ -91,7 +92,8 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
         weak = any(s <= word.start < e for s, e in approximate)
         in_fixed = any(s <= word.start < e for s, e in fixed)
         negator = _is_negator(word, lang) and not weak and not in_fixed and not (
-            _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end)))
+            _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end))
+            or (lowered.replace("’", "'") in facts.bipartite and not _has_partner(words, text, k, fixed, lang)))
         if negator and negation is not None and lowered in facts.concord:
             if negation != APPROXIMATE:
                 result.heads[negation].extend(_heads(words, text, k, lang))
@@ -106,6 +108,17 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
             weak_from = k
     _close(result, clause, explicit_clause, weak_from)
     return result
+
+
+def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[int, int]],
+                 lang: LanguageResources) -> bool:
+    """Whether a concord word outside any fixed expression follows ``words[negator]`` in its clause."""
+    for k in range(negator + 1, len(words)):
+        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
+            return False
+        if words[k].text.lower() in lang.negation.concord and not any(s <= words[k].start < e for s, e in fixed):
+            return True
+    return False
 
 
 def _close(result: Polarity, clause: list[int], explicit: bool, weak_from: int | None) -> None:

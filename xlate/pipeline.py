@@ -22,7 +22,7 @@ from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
-from xlate.pairs import get_pair
+from xlate.pairs import get_pair, identify_language
 from xlate.parallel import Executor, InProcess
 from xlate.score import mqm_score
 from xlate.segment import segment
@@ -37,6 +37,8 @@ FIRST_BATCH_SIZE = 8
 # The default --max-chars: a side longer than this is refused as an input error (a long feature runs
 # to about 40,000 characters; the alignment programme's cost grows with the sentences of a paragraph).
 MAX_CHARS = 200_000
+# How much of a side's text the language check reads.
+LANGUAGE_SAMPLE_CHARS = 2000
 # Links below this similarity (or not 1-1) are re-scored with embeddings, which then decide
 # (0.4: the band where the low-adequacy and misaligned checks let embeddings decide).
 EMBED_BELOW_SIMILARITY = 0.4
@@ -164,15 +166,23 @@ class Checker:
                                   self.engines.versions())
 
     def _admitted(self, item: PairInput | BadInput) -> PairInput | BadInput:
-        """The pair, or an input error when a side is longer than ``max_chars``."""
-        limit = self.settings.max_chars
-        if isinstance(item, BadInput) or not limit:
+        """The pair, or an input error when a side is longer than ``max_chars`` or its source (or its
+        target) is clearly written in another language than the pair's (a target in the source
+        language is left to the checks: it is untranslated)."""
+        if isinstance(item, BadInput):
             return item
+        where, limit = item.origin or item.id, self.settings.max_chars
         for side, text in (("source", item.source), ("target", item.target)):
-            if len(text) > limit:
-                where = item.origin or item.id
+            if limit and len(text) > limit:
                 return BadInput(item.id, f"{where}: the pair's {side} text has {len(text):,} characters, more "
                                          f"than the limit of {limit:,} (--max-chars)", item.origin)
+        expected = {"source": (self.pair.source.code,), "target": (self.pair.target.code, self.pair.source.code)}
+        for side, text in (("source", item.source), ("target", item.target)):
+            found = identify_language(text[:LANGUAGE_SAMPLE_CHARS])
+            if found is not None and found not in expected[side]:
+                return BadInput(item.id, f"{where}: the {side} text is in '{found}', not in "
+                                         f"'{expected[side][0]}' as the pair {self.pair.name} expects (--pair)",
+                                item.origin)
         return item
 
     def check_pairs(
@@ -190,6 +200,7 @@ class Checker:
         """
         executor = executor or InProcess(self)
         fingerprint = self.fingerprint() if cache is not None else ""
+        languages = (self.pair.source.code, self.pair.target.code)
         plans: deque[tuple[list[PairInput | BadInput], dict[int, DocumentResult]]] = deque()
 
         def key(pair: PairInput) -> str:
@@ -201,7 +212,7 @@ class Checker:
                 if cache is not None:
                     for n, item in enumerate(batch):
                         if isinstance(item, PairInput) and (payload := cache.get(key(item))) is not None:
-                            cached[n] = result_from_payload(payload, item)
+                            cached[n] = result_from_payload(payload, item, languages)
                 plans.append((batch, cached))
                 yield [p for n, p in enumerate(batch) if isinstance(p, PairInput) and n not in cached]
 

@@ -340,11 +340,15 @@ class FakeApertium:
     """Stands in for Apertium: records what it is asked, tags every word as an unknown token."""
 
     available = True
+    translates = True
     version = "fake"
 
     def __init__(self) -> None:
         self.translated: list[str] = []
         self.analysed: list[str] = []
+
+    def analyses(self, lang: str) -> bool:
+        return True
 
     def translate(self, sentences: list[str]) -> list[str]:
         self.translated += sentences

@@ -122,7 +122,8 @@ def _starts_sentence(sentences: list[Sentence], start: int) -> bool:
                for s in sentences)
 
 
-@check("XL109", "case", "fluency/grammar", Severity.MINOR, needs=("apertium",), superseded_by=("XL102",))
+@check("XL109", "case", "fluency/grammar", Severity.MINOR,
+       needs=("source-analysis", "target-analysis"), superseded_by=("XL102",))
 def letter_case(ctx: CheckContext) -> Iterator[Hit]:
     """A sentence start, a name or a whole sentence in the wrong case.
 

@@ -92,7 +92,7 @@ def _source_gap_has_break(ctx: CheckContext, link: Link, alignment: WordAlignmen
     return any(mark in ctx.doc.source.text[first.end : last.start] for mark in SOURCE_BREAKS)
 
 
-@check("XL111", "clause-comma", "fluency/punctuation", Severity.MINOR, needs=("apertium",),
+@check("XL111", "clause-comma", "fluency/punctuation", Severity.MINOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL103", "XL102", "XL401", "XL206"))
 def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
     """A comma that splits a clause: "The committee, was founded in 1937".
@@ -194,7 +194,7 @@ def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterato
             yield alignment.target[left].end, alignment.target[left + 1].start, conjunction
 
 
-@check("XL112", "missing-conjunction", "fluency/grammar", Severity.MINOR, needs=("apertium",),
+@check("XL112", "missing-conjunction", "fluency/grammar", Severity.MINOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL103", "XL102", "XL401", "XL206", "XL211"))
 def missing_conjunction(ctx: CheckContext) -> Iterator[Hit]:
     """Two clauses run together where the source joins them with a conjunction: "He was a good leader, he cared".

@@ -99,7 +99,7 @@ def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int])
     return None
 
 
-@check("XL211", "word-omission", "accuracy/omission", Severity.MAJOR, needs=("apertium",),
+@check("XL211", "word-omission", "accuracy/omission", Severity.MAJOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL201", "XL106", "XL206", "XL401", "XL402", "XL101", "XL102"))
 def word_omission(ctx: CheckContext) -> Iterator[Hit]:
     """A subject or a noun of the source dropped, leaving a hole in the translation's grammar.
@@ -190,7 +190,7 @@ def _rendered(word: Word, others: list[Word]) -> bool:
                or word.lemma in o.translations for o in others)
 
 
-@check("XL212", "word-addition", "accuracy/addition", Severity.MAJOR, needs=("apertium",),
+@check("XL212", "word-addition", "accuracy/addition", Severity.MAJOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL202", "XL206", "XL401", "XL403", "XL105", "XL203"))
 def word_addition(ctx: CheckContext) -> Iterator[Hit]:
     """An aside of the translation that nothing in the source accounts for: ", a former boxer,".

@@ -144,7 +144,7 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
     source has a name that the translation lacks: "Italy" for «Francia». Both sides come from the word
     alignment, so they are names the analysers know (countries, cities, many surnames); counting the
     capitalised words they do not know as well flagged four more clean dev items and caught no more."""
-    if not ctx.engines.has_apertium:
+    if not {"source-analysis", "target-analysis"} <= ctx.available_engines:
         return
     source_names, target_names = ctx.pair.source.analyser.names, ctx.pair.target.analyser.names
     for link in ctx.doc.links:

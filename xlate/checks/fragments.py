@@ -95,7 +95,7 @@ def _adjective_joins_source_phrase(pseudo: str, adjective: str, noun: str) -> bo
     return re.search(rf"\b{adj}\s+{stem}\w*|\b{stem}\w*\s+{adj}\b", pseudo.lower()) is not None
 
 
-@check("XL101", "fragment-split", "fluency/grammar", Severity.MAJOR, needs=("apertium",))
+@check("XL101", "fragment-split", "fluency/grammar", Severity.MAJOR, needs=("target-analysis",))
 def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
     """A sentence split in two, leaving a verbless fragment: "the exodus. Venezuelan."
 

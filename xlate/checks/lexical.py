@@ -53,6 +53,12 @@ def _opposite(wordnet: WordNet, ctx: CheckContext, source: Word, target: Word) -
                             ANTONYM_SENSES)
 
 
+def _prefixed(word: str, base: str, prefixes: tuple[str, ...]) -> bool:
+    """Whether ``word`` is ``base`` with a negative prefix ("unclear" = "un" + "clear")."""
+    lowered = word.lower()
+    return any(lowered == prefix + base.lower() for prefix in prefixes)
+
+
 def _wordnet(ctx: CheckContext) -> WordNet | None:
     return ctx.engines.wordnet if ctx.engines.has_wordnet else None
 
@@ -63,7 +69,8 @@ def _negated(ctx: CheckContext, link: Link) -> tuple[set[int], set[int]]:
     return source.explicit, target.explicit
 
 
-@check("XL209", "antonym", "accuracy/mistranslation", Severity.CRITICAL, needs=("apertium", "wordnet"),
+@check("XL209", "antonym", "accuracy/mistranslation", Severity.CRITICAL,
+       needs=("source-analysis", "target-analysis", "wordnet"),
        superseded_by=("XL401", "XL206", "XL208", "XL203"))
 def antonym(ctx: CheckContext) -> Iterator[Hit]:
     """A word that says the opposite of its source: "fall" for «aumentar», "lost" for «ganó».
@@ -73,7 +80,8 @@ def antonym(ctx: CheckContext) -> Iterator[Hit]:
         its source and that WordNet gives as an antonym of a translation of the
         source word in its place ("The minimum wage will fall by 5%" for «El
         salario mínimo aumentará un 5 %»). A rewording with a negation on one
-        side ("did not rise" for «cayó») is not flagged.
+        side ("did not rise" for «cayó»), or a negated source word rendered by its
+        antonym with a negative prefix ("unclear" for «no está claro»), is not flagged.
     Why it matters:
         An antonym reverses the news: a rise becomes a fall, a win a defeat,
         and the sentence still reads perfectly.
@@ -99,6 +107,8 @@ def antonym(ctx: CheckContext) -> Iterator[Hit]:
             source_negated, target_negated = _negated(ctx, link)
             if (i in source_negated) != (j in target_negated):
                 continue  # "did not rise" for «cayó»: the negation undoes the antonym
+            if i in source_negated and _prefixed(target.text, opposite, ctx.pair.target.negation.prefixes):
+                continue  # "unclear" for «pas clairs»: the prefix renders the source's negation
             yield Hit(f"“{target.text}” says the opposite of «{source.text}» (“{opposite}”)",
                       target_span=(target.start, target.end), source_span=(source.start, source.end),
                       suggestion=opposite, confidence=0.7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 # "9 mil 200" (Mexican style for 9,200): digits, a thousands word, digits.
 _SPLIT_THOUSANDS = re.compile(r"(\d+)\s+mil\s+(\d{1,3})\b")
+# The first year of a range whose second year has two digits ("1950-51").
+_YEAR_RANGE_START = re.compile(r"\b(\d\d)\d\d\s?[-–/]\s?$")
+# A number word that begins a compound has at least this many letters («zehnmal», not «einige»).
+COMPOUND_NUMBER_MIN_LETTERS = 4
 # Words before a capitalised month name that make it a date ("in May", "May 5"), not the verb "may".
 _MONTH_CONTEXT = re.compile(r"\b(?:in|of|on|since|until|by|from|last|next|early|late|mid|this)\s+$", re.I)
 
@@ -79,7 +84,7 @@ def _number_word_parts(text: str, start: int, end: int, lang: LanguageResources
     known = lang.number_words.keys() | lang.ordinal_words.keys()
     for word, w_start, w_end in words(text, start, end):
         yield word, w_start, w_end
-        if "-" in word and not all(part.lower() in known for part in word.split("-")):
+        if "-" in word and word.lower() not in known and not all(part.lower() in known for part in word.split("-")):
             offset = w_start
             for part in word.split("-"):
                 if part:
@@ -92,6 +97,9 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
     found: list[Mention] = []
     for match in _DIGITS.finditer(text, start, end):
         values = _scaled(_digit_values(match.group()), text[match.end() : match.end() + 30], lang)
+        if (century := _YEAR_RANGE_START.search(text, max(0, match.start() - 6), match.start())) and len(
+                match.group()) == 2:
+            values.add(float(century.group(1) + match.group()))  # "1950-51" is 1951 too
         found.append(Mention(frozenset(values), match.start(), match.end(), match.group(), "digits"))
     for match in _SPLIT_THOUSANDS.finditer(text, start, end):
         value = float(int(match.group(1)) * 1000 + int(match.group(2)))
@@ -105,11 +113,12 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
                              match.group(), "roman"))
     for word, w_start, w_end in _number_word_parts(text, start, end, lang):
         lower = word.lower()
-        if "-" in lower and all(p in lang.number_words or p in lang.ordinal_words for p in lower.split("-")):
-            *tens, last = lower.split("-")  # "twenty-first" is 21, "thirty-five" is 35
-            value = sum(lang.number_words.get(p, 0) for p in tens)
+        if "-" in lower and lower not in lang.number_words and all(
+                p in lang.number_words or p in lang.ordinal_words for p in lower.split("-")):
+            *tens, last = lower.split("-")  # "twenty-first" is 21, "two-hundred-thousand" is 200,000
             kind = "ordinal" if last in lang.ordinal_words else "word"
-            value += lang.ordinal_words[last] if kind == "ordinal" else lang.number_words.get(last, 0)
+            value = compose([lang.number_words.get(p, 0) for p in tens] + [
+                lang.ordinal_words[last] if kind == "ordinal" else lang.number_words.get(last, 0)])
             found.append(Mention(frozenset({float(value)}), w_start, w_end, word, kind))
             continue
         if lower in lang.magnitudes and not _follows_number(text, w_start, lang):
@@ -124,9 +133,70 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
                 and lower not in lang.magnitudes:  # "thousand" alone only scales a number
             values = _scaled({float(lang.number_words[lower])}, text[w_end : w_end + 30], lang)
             found.append(Mention(frozenset(values), w_start, w_end, word, "word"))
+        elif lang.compound_numbers and word.islower() and (value := _compound_number(lower, lang)):
+            found.append(Mention(frozenset({float(value)}), w_start, w_end, word, "word"))
         elif lower in lang.months and (lang.code != "en" or _is_dated_month(text, word, w_start, w_end)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
-    return found
+    return _composed(found, text, lang)
+
+
+def _compound_number(word: str, lang: LanguageResources) -> int | None:
+    """The value of the longest number word that begins ``word`` and leaves a word after it («zehnmal»;
+    only lower-case words are read so, since nouns such as «Achtung» begin with one by chance)."""
+    for cut in range(len(word) - 2, COMPOUND_NUMBER_MIN_LETTERS - 1, -1):
+        value = lang.number_words.get(word[:cut])
+        if value is not None and value > 1:
+            return value
+    return None
+
+
+def compose(values: list[int]) -> int:
+    """The number that number words of these values make together: a hundred multiplies what stands
+    before it, a thousand or more what stands before it since the last such word, the rest adds
+    ("two hundred five thousand" is 205,000)."""
+    total = current = 0
+    for value in values:
+        if value == 100:
+            current = (current or 1) * 100
+        elif value >= 1000:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current += value
+    return total + current
+
+
+def _composable(values: list[int]) -> bool:
+    """Whether number words of these values make one number: a multiplier may follow anything, and
+    otherwise only a unit or a teen may follow a round ten ("twenty three", not "eight three")."""
+    for first, second in itertools.pairwise(values):
+        if second >= 100 or first >= 100:
+            continue
+        if not (first >= 20 and first % 10 == 0 and second < 20):
+            return False
+    return True
+
+
+def _composed(found: list[Mention], text: str, lang: LanguageResources) -> list[Mention]:
+    """Runs of number words separated by spaces only («deux cent mille») as one mention each."""
+    numbers = sorted((m for m in found if m.kind == "word"), key=lambda m: m.start)
+    runs: list[list[Mention]] = []
+    for mention in numbers:
+        if runs and mention.start >= runs[-1][-1].end and not text[runs[-1][-1].end : mention.start].strip():
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    merged = [run for run in runs if len(run) > 1 and _composable([lang.number_words.get(m.text.lower(), 0)
+                                                                   for m in run])]
+    if not merged:
+        return found
+    parts = {id(m) for run in merged for m in run}
+    out = [m for m in found if id(m) not in parts]
+    for run in merged:
+        value = compose([lang.number_words.get(m.text.lower(), 0) for m in run])
+        values = _scaled({float(value)}, text[run[-1].end : run[-1].end + 30], lang)  # «deux cent mille»
+        out.append(Mention(frozenset(values), run[0].start, run[-1].end, text[run[0].start : run[-1].end], "word"))
+    return out
 
 
 def _follows_number(text: str, start: int, lang: LanguageResources) -> bool:

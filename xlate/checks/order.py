@@ -96,7 +96,7 @@ def _best_repair(model: BigramModel, classes: list[str], movable: list[bool]) ->
     return best
 
 
-@check("XL110", "word-order", "fluency/grammar", Severity.MINOR, needs=("apertium",),
+@check("XL110", "word-order", "fluency/grammar", Severity.MINOR, needs=("target-analysis",),
        superseded_by=("XL105", "XL203", "XL401", "XL206", "XL102", "XL101"))
 def word_order(ctx: CheckContext) -> Iterator[Hit]:
     """Words in an order the language does not use: "The committee founded was in 1937".

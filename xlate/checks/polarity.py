@@ -84,7 +84,7 @@ def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, th
             yield negator, partners
 
 
-@check("XL208", "polarity", "accuracy/mistranslation", Severity.CRITICAL, needs=("apertium",),
+@check("XL208", "polarity", "accuracy/mistranslation", Severity.CRITICAL, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL401", "XL206", "XL403", "XL402", "XL203"))
 def polarity(ctx: CheckContext) -> Iterator[Hit]:
     """A negation added or lost: the translation says the opposite of its source.

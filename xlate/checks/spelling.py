@@ -35,7 +35,8 @@ COGNATE_RATIO = 0.75
 _CODE_MARKS = frozenset("@#/\\_")
 
 
-@check("XL108", "spelling", "fluency/spelling", Severity.MINOR, needs=("apertium", "hunspell"),
+@check("XL108", "spelling", "fluency/spelling", Severity.MINOR,
+       needs=("source-analysis", "target-analysis", "hunspell"),
        superseded_by=("XL205", "XL203", "XL105", "XL109"))
 def spelling(ctx: CheckContext) -> Iterator[Hit]:
     """A misspelt ordinary word: "two yersa of activity".

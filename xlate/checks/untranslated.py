@@ -1,12 +1,13 @@
 """Words left in the source language: a Spanish run or a single Spanish word inside an English sentence.
 
 A word counts as the source language's when the source-language analyser knows it and the
-target-language analyser does not. A run of such words is flagged by its length and share; a lone
-word needs more: lower case (not a name), at least SINGLE_MIN_LETTERS long, unknown to the target's
-Hunspell dictionaries (which list loanwords: "fiesta", "plaza", "junta"; the system word lists hold
-names in lower case, "guerra", and cannot tell), not a quoted term or title and not a particle of a
-capitalised name. XL108 (spelling) leaves every word the source analyser knows to this check, so the
-two never flag the same word.
+target-language analyser does not; for a pair without a source-language analyser (German), when
+the source has it and the target-language analyser does not know it. A run of such words is
+flagged by its length and share; a lone word needs more: lower case (not a name), at least
+SINGLE_MIN_LETTERS long, unknown to the target's Hunspell dictionaries (which list loanwords:
+"fiesta", "plaza", "junta"; the system word lists hold names in lower case, "guerra", and cannot
+tell), not a quoted term or title and not a particle of a capitalised name. XL108 (spelling) leaves
+every word the source analyser knows to this check, so the two never flag the same word.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ UNTRANSLATED_MIN_COPIED = 0.6
 # A lone source-language word has at least this many letters (shorter ones, «de», «la», «el», are
 # also English words, abbreviations or name particles too often to judge alone).
 SINGLE_MIN_LETTERS = 3
+# Lower-case words of at most this many letters join the capitalised words of a name ("de los").
+NAME_PARTICLE_MAX_LETTERS = 3
 # A quotation of at most this many words around a lone word is a quoted term («los "ninis"»), kept on purpose.
 QUOTED_TERM_WORDS = 3
 # … and one of which at least this share of words the source analyser knows is a title or saying quoted in the original.
@@ -49,14 +52,15 @@ def _known_at(tokens: list[PlacedToken] | None) -> dict[int, bool]:
     return known
 
 
-@check("XL203", "untranslated", "accuracy/untranslated", Severity.MAJOR, needs=("apertium",))
+@check("XL203", "untranslated", "accuracy/untranslated", Severity.MAJOR, needs=("target-analysis",))
 def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     """Source-language text left in the translation: «En la última parte del mes», "the outbreak of the guerra".
 
     What it flags:
         A run of at least three lower-case words that the source language's
         morphological analyser knows and the target language's does not, making
-        up most of the run, and copied from the source; or a single lower-case
+        up most of the run, and copied from the source (without a source-language
+        analyser, words the source has stand for the words it knows); or a single lower-case
         word of at least three letters that the source analyser knows and that
         neither the target analyser nor the target's Hunspell dictionaries
         (which list loanwords such as "fiesta" or "junta") know; without
@@ -75,10 +79,12 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     """
     source_words = {fold(w) for w, _, _ in words(ctx.doc.source.text)}
     text = ctx.doc.target.text
+    analysed = "source-analysis" in ctx.available_engines
     for sentence in ctx.doc.target.sentences:
         english = _known_at(ctx.target_tokens(sentence))
-        spanish = _known_at(ctx.target_as_source_tokens(sentence))
         sentence_words = list(words(text, sentence.start, sentence.end))
+        spanish = _known_at(ctx.target_as_source_tokens(sentence)) if analysed else {
+            start: fold(word) in source_words for word, start, _ in sentence_words}
         foreign = [bool(spanish.get(s)) and english.get(s) is False and (not w[:1].isupper() or s == sentence.start)
                    for w, s, _ in sentence_words]
         runs: list[list[tuple[int, int, bool]]] = [[]]  # (start, end, source-language only); English words end a run
@@ -128,6 +134,8 @@ def _lone_word_left(ctx: CheckContext, sentence: Sentence, word: str, start: int
         return False
     if word.lower() in ctx.pair.source.name_connectors and _beside_capital(text, start, end):
         return False  # «Ciudad de México», "Banco de la Nación"
+    if len(word) <= NAME_PARTICLE_MAX_LETTERS and _inside_name(text, start, end):
+        return False  # a particle of a name in a third language ("Valle de los Reyes" in German)
     if ctx.engines.speller is None or ctx.engines.speller.known(word):
         return False  # an English loanword ("fiesta", "plaza", "junta"), or no dictionary to tell
     return not _quoted_original(text, sentence, start, end, source_known)
@@ -137,6 +145,21 @@ def _beside_capital(text: str, start: int, end: int) -> bool:
     before = text[:start].rstrip().rsplit(" ", 1)[-1]
     after = text[end:].lstrip().split(" ", 1)[0]
     return before[:1].isupper() or after[:1].isupper()
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """Whether the word stands between two capitalised words with at most short lower-case words
+    between them and it ("Valle de los Reyes")."""
+
+    def reaches_capital(neighbours: list[str]) -> bool:
+        for word in neighbours:
+            if word[:1].isupper():
+                return True
+            if len(word) > NAME_PARTICLE_MAX_LETTERS or not word.isalpha():
+                return False
+        return False
+
+    return reaches_capital(text[:start].split()[::-1][:3]) and reaches_capital(text[end:].split()[:3])
 
 
 def _quoted_original(text: str, sentence: Sentence, start: int, end: int, source_known: dict[int, bool]) -> bool:

@@ -106,7 +106,7 @@ def _asks(sentence: str, marks: str) -> bool:
     return bool(marks) and stripped[-1:] in marks
 
 
-@check("XL210", "tense-mood", "accuracy/mistranslation", Severity.MAJOR, needs=("apertium",),
+@check("XL210", "tense-mood", "accuracy/mistranslation", Severity.MAJOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL401", "XL206", "XL403", "XL402", "XL203", "XL208"))
 def tense_mood(ctx: CheckContext) -> Iterator[Hit]:
     """A verb whose tense, aspect or mood contradicts its source; a question made a statement.

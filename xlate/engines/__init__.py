@@ -121,7 +121,8 @@ class EngineSet:
             self._scope = None
 
     def prepare(self, documents: Iterable[Document]) -> None:
-        """Run Apertium once over every new sentence of ``documents``."""
+        """Run Apertium once over every new sentence of ``documents``: what the pair's data allows of the
+        pseudo-references, the analyses of both sides and the target analysed as source language."""
         if not self.has_apertium or self.apertium is None:
             return
         sources: dict[str, None] = {}
@@ -129,21 +130,37 @@ class EngineSet:
         for doc in documents:
             sources.update(dict.fromkeys(_key(s.text) for s in doc.source.sentences))
             targets.update(dict.fromkeys(_key(s.text) for s in doc.target.sentences))
-        new_sources = [s for s in sources if s not in self._pseudo]
         src_lang, tgt_lang = self.pair.source.code, self.pair.target.code
+        new_sources = [s for s in sources if (src_lang, s) not in self._tokens and s not in self._pseudo]
         new_targets = [t for t in targets if (tgt_lang, t) not in self._tokens]
         try:
-            self._pseudo.update(zip(new_sources, self._translate(new_sources), strict=True))
+            pseudo = self._translate(new_sources)
+            if pseudo is not None:
+                self._pseudo.update(zip(new_sources, pseudo, strict=True))
             jobs = ((new_sources, src_lang, src_lang), (new_targets, tgt_lang, tgt_lang),
                     (new_targets, src_lang, f"{tgt_lang}-as-{src_lang}"))
             for texts, analyse_as, label in jobs:
-                analyses = self.apertium.analyse(texts, analyse_as)
-                self._tokens.update(((label, t), a) for t, a in zip(texts, analyses, strict=True))
+                if self.apertium.analyses(analyse_as):
+                    analyses = self.apertium.analyse(texts, analyse_as)
+                    self._tokens.update(((label, t), a) for t, a in zip(texts, analyses, strict=True))
         except EngineError as exc:
             log.warning("%s; the checks that need Apertium are off for this run", exc)
             self.apertium = None
 
-    def _translate(self, sentences: list[str]) -> list[str]:
+    def capabilities(self) -> frozenset[str]:
+        """What the engines give the checks beyond their names (a check's ``needs`` may name these):
+        ``pseudo-reference``, ``source-analysis``, ``target-analysis``."""
+        found = set()
+        if self.has_apertium and self.apertium is not None:
+            if self.apertium.translates or self.has_translator:
+                found.add("pseudo-reference")
+            found.update(f"{side}-analysis" for side, lang in (("source", self.pair.source.code),
+                                                                 ("target", self.pair.target.code))
+                         if self.apertium.analyses(lang))
+        return frozenset(found)
+
+    def _translate(self, sentences: list[str]) -> list[str] | None:
+        """The translator's translations, else Apertium's where the pair has a translation (else None)."""
         assert self.apertium is not None
         if self.has_translator:
             try:
@@ -154,7 +171,7 @@ class EngineSet:
             except EngineError as exc:
                 log.warning("%s; pseudo-references come from Apertium", exc)
                 self._translator_failed = True
-        return self.apertium.translate(sentences)
+        return self.apertium.translate(sentences) if self.apertium.translates else None
 
     def pseudo_reference(self, source_sentence: str) -> str | None:
         """The translation (the translator's, else Apertium's) of a source sentence prepared earlier.

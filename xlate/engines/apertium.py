@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shlex
 import shutil
 import subprocess
 from dataclasses import dataclass, replace
@@ -80,13 +81,18 @@ def _lexical_units(body: str) -> list[str]:
     return units
 
 
-def _translations(unit: str) -> list[str]:
-    """The target lemmas of one ``lt-proc -b`` output unit: ``^say<vblex>/decir<vblex>/…$`` → [decir, …]."""
-    alternatives = re.split(r"(?<!\\)/", unit)[1:]
+def _alternatives(body: str) -> list[str]:
+    """The translations in one ``lt-proc -b`` output unit, ``say<vblex>/decir<vblex>/…`` → [decir<vblex>, …]
+    (unknown words, marked ``@`` or ``*``, have none)."""
+    return [a for a in re.split(r"(?<!\\)/", body)[1:] if a and not a.startswith(("@", "*"))]
+
+
+def _lemmas(units: list[str]) -> list[str]:
+    """The lower-cased lemmas of ``^lemma<tags>$`` units (multiword ones with spaces)."""
     lemmas = []
-    for alternative in alternatives:
-        lemma = _UNESCAPE.sub(r"\1", alternative.partition("<")[0]).replace("#", "").strip()
-        if lemma and not lemma.startswith(("@", "*")):
+    for unit in units:
+        lemma = _UNESCAPE.sub(r"\1", unit[1:-1].partition("<")[0]).replace("#", "").strip()
+        if lemma:
             lemmas.append(lemma.lower())
     return lemmas
 
@@ -96,40 +102,49 @@ def _one_line(text: str) -> str:
 
 
 class Apertium:
-    """The Apertium engine for one language pair."""
+    """The Apertium engine for one language pair: whatever of translation and analysis its data gives."""
 
     name = "apertium"
+    modes_folder = Path("/usr/share/apertium/modes")
 
     def __init__(self, pair: LanguagePair) -> None:
         self.pair = pair
-        self.data = Path(pair.apertium_data)
+        self.data = pair.apertium
 
     @cached_property
     def available(self) -> bool:
-        tools = ("apertium", "lt-proc", "apertium-tagger")
-        missing = [t for t in tools if shutil.which(t) is None]
-        files = [self._file(self.pair.apertium_source_prefix, ".automorf.bin"),
-                 self._file(self.pair.apertium_target_prefix, ".automorf.bin")]
-        if missing or not all(f.exists() for f in files):
-            log.warning(
-                "Apertium is not installed (%s); the checks that need it are off. "
-                "Install it with: apt-get install -y apertium apertium-eng-spa",
-                ", ".join(missing) or "language data missing",
-            )
+        """Whether Apertium does anything for the pair (at least one side analysed)."""
+        missing = [t for t in ("lt-proc", "apertium-tagger") if shutil.which(t) is None]
+        if missing or not (self.analyses(self.pair.source.code) or self.analyses(self.pair.target.code)):
+            if self.data.packages:
+                log.warning("Apertium is not installed (%s); the checks that need it are off. Install it with: "
+                            "apt-get install -y apertium %s", ", ".join(missing) or "language data missing",
+                            " ".join(self.data.packages))
             return False
         return True
 
     @cached_property
+    def translates(self) -> bool:
+        """Whether the pair's translation modes are installed (pseudo-references)."""
+        return bool(self.data.translation) and shutil.which("apertium") is not None and all(
+            (self.modes_folder / f"{mode}.mode").exists() for mode in self.data.translation)
+
+    def _analyser(self, lang: str) -> str:
+        return self.data.source_analyser if lang == self.pair.source.code else self.data.target_analyser
+
+    def analyses(self, lang: str) -> bool:
+        """Whether the analyser of ``lang`` (the pair's source or target language) is installed."""
+        path = self._analyser(lang)
+        return bool(path) and Path(f"{path}.automorf.bin").exists() and Path(f"{path}.prob").exists()
+
+    @cached_property
     def version(self) -> str | None:
         try:
-            out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "apertium-eng-spa"],
+            out = subprocess.run(["dpkg-query", "-W", "-f", "${Package}=${Version} ", *self.data.packages],
                                  capture_output=True, text=True, timeout=10)
             return out.stdout.strip() or None
         except (OSError, subprocess.SubprocessError):
             return None
-
-    def _file(self, prefix: str, suffix: str) -> Path:
-        return self.data / f"{prefix}{suffix}"
 
     def _run(self, command: list[str] | str, data: str) -> str:
         try:
@@ -142,51 +157,66 @@ class Apertium:
         return done.stdout.decode("utf-8", "replace")
 
     def translate(self, sentences: list[str]) -> list[str]:
-        """Pseudo-references: ``sentences`` translated by the pair's Apertium mode, in one process."""
+        """Pseudo-references: ``sentences`` translated through the pair's modes in turn, in one pipeline."""
         if not sentences:
             return []
         # Every sentence follows a separator, the first one too, so that Apertium translates a sentence
         # the same wherever it falls in a batch (the first of a batch came out "It takes advantage …"
         # and the others "Takes advantage …"; the latter measured better on the dev tune fold).
         data = "".join(f"{SEPARATOR}\n{_one_line(s)}\n" for s in sentences)
-        out = self._run(["apertium", "-u", self.pair.apertium_mode], data)
+        out = self._run(" | ".join(f"apertium -u {shlex.quote(mode)}" for mode in self.data.translation), data)
         parts = [p.strip() for p in re.split(rf"\n?{re.escape(SEPARATOR)}\n?", out)][1:]
         if len(parts) != len(sentences):
             raise EngineError(f"apertium returned {len(parts)} translations for {len(sentences)} sentences")
         return parts
 
     def analyse(self, sentences: list[str], lang: str) -> list[list[Token]]:
-        """Tagged tokens of each sentence, analysed as ``lang`` (the pair's source or target)."""
+        """Tagged tokens of each sentence, analysed as ``lang`` (the pair's source or target language)."""
         if not sentences:
             return []
-        prefix = self.pair.apertium_source_prefix if lang == self.pair.source.code else \
-            self.pair.apertium_target_prefix
-        morph, prob = self._file(prefix, ".automorf.bin"), self._file(prefix, ".prob")
+        path = self._analyser(lang)
         # The newline before each NUL keeps lt-proc from dropping a chunk's final full stop.
         data = "".join(_ESCAPE.sub(r"\\\1", _one_line(s)) + "\n\0" for s in sentences)
-        command = f"lt-proc -z -w '{morph}' | apertium-tagger -z -g -p '{prob}'"
+        command = f"lt-proc -z -w {shlex.quote(path + '.automorf.bin')} | " \
+                  f"apertium-tagger -z -g -p {shlex.quote(path + '.prob')}"
         chunks = self._run(command, data).split("\0")
         if len(chunks) < len(sentences):
             raise EngineError(f"apertium tagger returned {len(chunks)} analyses for {len(sentences)} sentences")
         chunks = chunks[: len(sentences)]
         analyses = [_parse_tagged(chunk) for chunk in chunks]
-        bilingual = self._file(prefix, ".autobil.bin")
-        return self._with_translations(analyses, chunks, bilingual) if bilingual.exists() else analyses
+        dictionaries = self.data.source_dictionaries if lang == self.pair.source.code else \
+            self.data.target_dictionaries
+        if not dictionaries or not all(Path(d).exists() for d in dictionaries):
+            return analyses
+        return self._with_translations(analyses, chunks, dictionaries)
 
-    def _with_translations(self, analyses: list[list[Token]], chunks: list[str], bilingual: Path
+    def _with_translations(self, analyses: list[list[Token]], chunks: list[str], dictionaries: tuple[str, ...]
                            ) -> list[list[Token]]:
-        """Every token with the lemmas the bilingual dictionary gives it, looked up in one process."""
+        """Every token with the lemmas the bilingual dictionaries give it (through a pivot language
+        when there are several), each dictionary looked up in one process."""
         units = [[_lexical_units(body) for body in _TOKEN.findall(chunk)] for chunk in chunks]
-        data = "".join(" ".join(u for per_token in sentence for u in per_token) + "\n\0" for sentence in units)
-        chunks = self._run(["lt-proc", "-z", "-b", str(bilingual)], data).split("\0")
+        if any(len(per_sentence) != len(tokens) for per_sentence, tokens in zip(units, analyses, strict=True)):
+            return analyses  # the tagger and the parser disagree on the tokens: no translations
+        # One group of units per unit of a token; after each dictionary, a group holds the unit's
+        # translations as units for the next one.
+        groups = [[unit] for per_sentence in units for parts in per_sentence for unit in parts]
+        for dictionary in dictionaries:
+            groups = self._look_up(groups, dictionary)
+        found = iter(groups)
+        return [[replace(token, translations=tuple(dict.fromkeys(
+            lemma for _ in parts for lemma in _lemmas(next(found)))))
+            for token, parts in zip(tokens, per_sentence, strict=True)]
+            for tokens, per_sentence in zip(analyses, units, strict=True)]
+
+    def _look_up(self, groups: list[list[str]], dictionary: str) -> list[list[str]]:
+        """The translations of each group's units in ``dictionary``, as ``^lemma<tags>$`` units."""
+        data = "".join(" ".join(group) + "\n\0" for group in groups)
+        chunks = self._run(["lt-proc", "-z", "-b", dictionary], data).split("\0")[: len(groups)]
         out = []
-        for tokens, per_sentence, chunk in zip(analyses, units, chunks, strict=False):
+        for group, chunk in zip(groups, chunks + [""] * (len(groups) - len(chunks)), strict=True):
             found = _TOKEN.findall(chunk)
-            if len(found) != sum(map(len, per_sentence)):
-                out.append(tokens)  # the dictionary lost count: no translations rather than wrong ones
+            if len(found) != len(group):
+                out.append([])  # the dictionary lost count: no translations rather than wrong ones
                 continue
-            lookups = iter(found)
-            out.append([replace(token, translations=tuple(dict.fromkeys(
-                lemma for _ in parts for lemma in _translations(next(lookups)))))
-                for token, parts in zip(tokens, per_sentence, strict=True)])
-        return out + analyses[len(out):]
+            out.append([f"^{alternative}$" for body in found for alternative in _alternatives(body)])
+        return out

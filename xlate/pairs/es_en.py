@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from xlate.pairs import LanguagePair, LanguageResources
+from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
+from xlate.pairs.english import ENGLISH
 from xlate.pairs.grammar import Negation, Verbs
+
+__all__ = ["ENGLISH", "ES_EN", "SPANISH"]
+
+# Debian apertium-eng-spa: the Spanish and English analysers and the dictionaries between them.
+ENG_SPA = "/usr/share/apertium/apertium-eng-spa"
 
 _ES_NUMBERS = {
     "cero": 0, "uno": 1, "una": 1, "un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
@@ -17,33 +23,16 @@ _ES_NUMBERS = {
     # sports rounds named by the number of teams left: «octavos de final» = "the last 16"
     "octavos": 16, "cuartos": 8,
 }
-_EN_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "thousand": 1000, "dozen": 12, "half a dozen": 6, "twenty-one": 21, "twenty-two": 22,
-    "twenty-three": 23, "twenty-four": 24, "twenty-five": 25,
-}
 _ES_ORDINALS = {
     "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
     "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
     "séptimo": 7, "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10,
     "décima": 10,
 }
-_EN_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10,
-}
 _ES_MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
     "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }
-_EN_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-}
-
 _ES_NEGATION = Negation(
     negators=frozenset({"no", "nunca", "jamás", "tampoco", "nadie", "nada", "ninguno", "ninguna", "ningún",
                         "ningunos", "ningunas", "ni"}),
@@ -77,43 +66,6 @@ _ES_VERBS = Verbs(
                          "precisar", "apuntar", "expresar", "informar", "anunciar", "escribir"}),
     question_marks="¿?",
 )
-_EN_NEGATION = Negation(
-    negators=frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere",
-                        "no one", "cannot"}),
-    concord=frozenset({"nor"}),
-    fixed=(r"no matter", r"no doubt", r"\ba (?:little|few)\b", r"not least", r"none other", r"not to mention",
-           r"\bor not\b", r"no sooner",
-           r"\bnot (?:only|just|merely|simply)\b",
-           r"\b(?:if|were) it (?:were|was|had|had been)?\s*not for\b", r"\bif it hadn't been for\b",
-           r"\b(?:no|nothing|none)\b(?:\s+\w+)?\s+(?:but|except)\b"),
-    approximate=(r"\b(?:almost|nearly|virtually|practically) (?:no|none|nothing|nobody|no one|never)\b",
-                 r"\bhardly (?:any|ever)\b"),
-    scope_words=frozenset({"without", "hardly", "barely", "little", "few", "scarcely"}),
-    verbs=frozenset({"deny", "refuse", "fail", "reject", "lack", "decline", "avoid", "prevent", "stop", "cease",
-                     "object", "conflict", "withdraw", "ban", "prohibit", "forbid", "miss", "oppose", "doubt",
-                     "exclude", "dismiss", "halt", "veto", "abstain", "withhold", "ignore", "omit", "forget",
-                     "neglect", "refrain", "disagree", "deprive", "rule out"}),
-    prefixes=("un", "in", "im", "il", "ir", "dis", "non"),
-    suffixes=("less",),
-)
-_EN_VERBS = Verbs(
-    tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
-    person=frozenset({"p1", "p2", "p3"}),
-    verb_subordinators=frozenset({"that", "as", "than", "so", "nor", "neither"}),
-    articles=frozenset({"the", "a", "an"}),
-    imperative_auxiliaries=frozenset({"do"}),
-    future=frozenset({"will", "shall"}),
-    conditional=frozenset({"would"}),
-    perfect="have",
-    progressive="be",
-    going_to=("go", "to"),
-    going_to_gerund=True,
-    modals=frozenset({"can", "could", "may", "might", "must", "should", "ought"}),
-    reporting=frozenset({"say", "tell", "add", "explain", "state", "note", "claim", "insist", "argue", "warn",
-                         "stress", "announce", "report", "write", "comment", "declare", "assert", "indicate",
-                         "maintain"}),
-)
-
 SPANISH = LanguageResources(
     code="es",
     abbreviations=frozenset({
@@ -160,63 +112,19 @@ SPANISH = LanguageResources(
                 "billones": 10**12},
 )
 
-ENGLISH = LanguageResources(
-    code="en",
-    abbreviations=frozenset({
-        "a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.",
-        # AP style US states
-        "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
-        "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.",
-        "Ore.", "Pa.", "Tenn.", "Tex.", "Va.", "Vt.", "Wash.", "Wis.", "Wyo.", "N.J.", "N.Y.", "D.C.",
-    }),
-    abbreviations_never_final=frozenset({
-        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.", "Col.", "Sgt.",
-        "St.", "Mt.", "Jr.", "Sr.", "vs.", "e.g.", "i.e.", "EE.", "Jan.", "Feb.", "Aug.", "Sept.", "Sep.",
-        "Oct.", "Nov.", "Dec.",
-    }),
-    number_words=_EN_NUMBERS,
-    ordinal_words=_EN_ORDINALS,
-    months=_EN_MONTHS,
-    stopwords=frozenset(
-        "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
-        "will would can could may might must it its this these those as than not no so he she they we i you his "
-        "her their our my your him them us me also there here into about after before over under more most such"
-        .split()
-    ),
-    non_final_words=frozenset({  # prepositions are left out: they end phrasal verbs ("sworn in")
-        "the", "a", "an", "of", "and", "or", "nor", "but", "because", "although", "whose",
-        "its", "their", "my", "your", "our", "between", "among", "during", "than", "every", "each",
-        "very", "whether", "if",
-    }),
-    pronoun_counterparts={"he": "she", "him": "her", "his": "her", "himself": "herself", "she": "he",
-                          "her": "his", "hers": "his", "herself": "himself"},
-    gendered_pronouns={
-        "f": frozenset({"she", "her", "hers", "herself"}),
-        "m": frozenset({"he", "him", "his", "himself"}),
-    },
-    wordnet=True,
-    negation=_EN_NEGATION,
-    verbs=_EN_VERBS,
-    wordlist_paths=(  # Debian wamerican-large and wbritish-large
-        "/usr/share/dict/american-english-large", "/usr/share/dict/british-english-large",
-    ),
-    magnitudes={"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9,
-                "billions": 10**9, "trillion": 10**12},
-    hunspell_paths=("/usr/share/hunspell/en_US", "/usr/share/hunspell/en_GB"),  # hunspell-en-us, -en-gb
-    pos_bigrams="pos_bigrams_en.tsv",
-    word_prefixes=("anti", "co", "counter", "cross", "de", "dis", "inter", "macro", "mega", "micro", "mini", "mis",
-                   "multi", "non", "out", "over", "post", "pre", "re", "semi", "sub", "super", "trans", "un",
-                   "under"),
-)
-
 ES_EN = LanguagePair(
     name="es-en",
     source=SPANISH,
     target=ENGLISH,
-    apertium_mode="spa-eng",
-    apertium_data="/usr/share/apertium/apertium-eng-spa",
-    apertium_source_prefix="spa-eng",
-    apertium_target_prefix="eng-spa",
+    length_ratio=0.92,
+    apertium=ApertiumData(
+        packages=("apertium-eng-spa",),
+        translation=("spa-eng",),
+        source_analyser=f"{ENG_SPA}/spa-eng",
+        target_analyser=f"{ENG_SPA}/eng-spa",
+        source_dictionaries=(f"{ENG_SPA}/spa-eng.autobil.bin",),
+        target_dictionaries=(f"{ENG_SPA}/eng-spa.autobil.bin",),
+    ),
     calques_file="calques_es_en.tsv",
     titles_file="titles_es_en.tsv",
     calibration_file="calibration_es_en.tsv",

@@ -15,6 +15,10 @@ class Negation:
     # Negative words that agree with a negator before them in the clause without adding a negation
     # (Spanish negative concord: «no vino nadie» is one negation, "nobody came").
     concord: frozenset[str] = frozenset()
+    # Negators that negate only with a second part later in their clause, one of the concord words
+    # (French «ne … pas»): alone they are expletive («avant qu'il ne parte») or literary, and «ne … que»
+    # means "only".
+    bipartite: frozenset[str] = frozenset()
     # Fixed expressions that hold a negator but do not negate («no obstante», "no matter"), as regular
     # expressions matched in lower case («no … más que» means "only").
     fixed: tuple[str, ...] = ()

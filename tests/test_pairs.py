@@ -1,0 +1,91 @@
+"""Language pairs are resources: the registry, what Apertium gives each pair, and a made-up pair that
+runs the whole pipeline on minimal resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xlate.checks.context import CheckContext
+from xlate.engines import EngineSet
+from xlate.engines.apertium import Apertium
+from xlate.errors import ConfigError
+from xlate.pairs import LanguagePair, LanguageResources, get_pair, pair_names, register_pair
+from xlate.pairs.english import ENGLISH
+from xlate.pipeline import Checker, Settings
+
+FRENCH_DATA = Path("/usr/share/apertium/apertium-fr-es/fr-es.automorf.bin")
+needs_french = pytest.mark.skipif(not FRENCH_DATA.exists(), reason="apertium-fr-es is not installed "
+                                  "(scripts/setup.sh installs it)")
+
+
+@pytest.mark.parametrize("name", ["es-en", "fr-en", "de-en"])
+def test_every_shipped_pair_is_registered_under_its_name(name: str) -> None:
+    pair = get_pair(name)
+    assert pair.name == name
+    assert (pair.source.code, pair.target.code) == tuple(name.split("-"))
+
+
+def test_an_unknown_pair_is_a_config_error_that_lists_the_known_ones() -> None:
+    with pytest.raises(ConfigError, match=r"unknown language pair 'xx-en' \(available: es-en, fr-en, de-en"):
+        get_pair("xx-en")
+
+
+def test_german_has_no_pseudo_reference_and_no_german_analysis_but_english_is_analysed() -> None:
+    engines = EngineSet(get_pair("de-en"), embeddings=False)
+    assert engines.capabilities() == {"target-analysis"}
+    checker = Checker(Settings(pair="de-en", embeddings=False))
+    result = checker.check("Die Inflation stieg im Mai auf 2,5 Prozent.", "Inflation rose to 3.5 percent in May.")
+    codes = {f.code for f in result.findings}
+    assert "XL204" in codes, "numbers are compared without any German resource beyond number words"
+    assert not codes & {"XL201", "XL202", "XL208", "XL211"}, "the checks that need German analysed are off"
+
+
+@needs_french
+def test_french_goes_through_spanish_for_the_pseudo_reference_and_the_dictionaries() -> None:
+    apertium = Apertium(get_pair("fr-en"))
+    assert apertium.translates
+    [pseudo] = apertium.translate(["Le ministre visitera Lyon mardi."])
+    assert "minister" in pseudo.lower() and "Lyon" in pseudo
+    [tokens] = apertium.analyse(["Le ministre visitera Lyon mardi."], "fr")
+    by_surface = {t.surface: t for t in tokens}
+    assert by_surface["visitera"].lemma == "visiter" and "fti" in by_surface["visitera"].tags
+    assert "minister" in by_surface["ministre"].translations, "French → Spanish → English lemmas"
+    [english] = apertium.analyse(["The minister will visit Lyon."], "en")
+    assert "ministre" in {t.surface: t for t in english}["minister"].translations, "and back"
+
+
+@needs_french
+def test_a_french_negation_lost_in_english_is_flagged() -> None:
+    checker = Checker(Settings(pair="fr-en", embeddings=False))
+    lost = checker.check("La police n'a arrêté aucun suspect.", "The police arrested a suspect.")
+    kept = checker.check("La police n'a arrêté aucun suspect.", "The police did not arrest any suspect.")
+    assert "XL208" in {f.code for f in lost.findings}
+    assert "XL208" not in {f.code for f in kept.findings}
+
+
+# A direction xlate does not ship, with next to no resources: no analyser, no translation, a few words.
+PORTUGUESE = LanguageResources(
+    code="pt", abbreviations=frozenset(), abbreviations_never_final=frozenset({"Sr.", "Sra."}),
+    number_words={"dois": 2, "três": 3}, ordinal_words={}, months={"maio": 5, "junho": 6},
+)
+MADE_UP = LanguagePair(name="pt-en-test", source=PORTUGUESE, target=ENGLISH)
+
+
+def test_a_made_up_pair_with_minimal_resources_runs_the_whole_pipeline() -> None:
+    register_pair(MADE_UP)
+    assert "pt-en-test" in pair_names()
+    checker = Checker(Settings(pair="pt-en-test", embeddings=False))
+    source = "O Sr. Silva chegou a Lisboa em maio. Ele ficou três dias.\n\nA reunião terminou cedo."
+    target = "Mr Silva arrived in Lisbon in June. He stayed three days. .\n\nThe meeting ended early."
+    result = checker.check(source, target, "made-up")
+    assert result.error is None
+    assert [s.text for s in result.document.source.sentences][0] == "O Sr. Silva chegou a Lisboa em maio."
+    covered = sorted(j for link in result.document.links for j in link.target)
+    assert covered == list(range(len(result.document.target.sentences))), "every sentence is aligned"
+    codes = {f.code for f in result.findings}
+    assert "XL204" in codes, "maio → June is a date mismatch"
+    assert "XL103" in codes, "the stray full stop is a target-side finding"
+    context = CheckContext(result.document, MADE_UP, checker.engines)
+    assert not {"pseudo-reference", "source-analysis"} & context.available_engines
