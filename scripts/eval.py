@@ -26,7 +26,7 @@ from pathlib import Path
 from xlate.checks.text import words
 from xlate.io.text import read_text
 from xlate.model import DocumentResult, PairInput
-from xlate.pipeline import Checker
+from xlate.pipeline import Checker, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -219,11 +219,13 @@ def evaluate_word_alignment(gold_path: Path) -> None:
 
 
 def evaluate_corpora() -> None:
-    checker = Checker()
+    checkers: dict[str, Checker] = {}
     totals: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for expected_file in sorted(ROOT.glob("corpora/*/expected.json")):
         folder = expected_file.parent
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
+        pair = expected.get("pair", "es-en")
+        checker = checkers.setdefault(pair, Checker(Settings(pair=pair)))
         result = checker.check(read_text(folder / expected["source"]), read_text(folder / expected["target"]),
                                folder.name)
         findings = [f.to_dict() for f in result.findings]
@@ -236,7 +238,7 @@ def evaluate_corpora() -> None:
                              unexpected=len(unexpected), articles=1, clean=not defects,
                              clean_flagged=bool(not defects and serious))
         missed = [f"{d['code']} {d['text']!r}" for d in defects if d not in caught]
-        print(f"{folder.name:40s} {split:8s} caught {len(caught)}/{len(defects)}  "
+        print(f"{folder.name:40s} {pair} {split:8s} caught {len(caught)}/{len(defects)}  "
               f"major+ findings {len(serious)} (not expected: {len(unexpected)})"
               + (f"\n    missed: {'; '.join(missed)}" if missed else ""))
     for split, t in sorted(totals.items()):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up xlate on a fresh machine, idempotently: system packages (Apertium and its
-# Spanish–English and French–Spanish data, English word lists, WordNet; Chromium for the HTML report test with --test),
+# Set up xlate on a fresh machine, idempotently: system packages (Apertium with the data of the
+# Spanish, French, Catalan and Galician pairs, English word lists, WordNet; Chromium for the HTML
+# report test with --test),
 # a virtual environment at .venv and the package in editable mode.
 #   scripts/setup.sh           what `xlate check` needs
 #   scripts/setup.sh --test    also what the test suite needs
@@ -8,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="."
-packages=(apertium apertium-eng-spa apertium-fr-es wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb)
+packages=(apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-en-gl wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb)
 if [[ "${1:-}" == "--test" ]]; then
   extras=".[test,neural,dask]"
   packages+=(chromium)

@@ -1,5 +1,6 @@
 """End to end on the team's corpora with the real engines: the seed article's garbles are caught,
-its clean parts and the clean reference and articles are not flagged."""
+its clean parts and the clean reference and articles are not flagged. Each article is checked with
+its language pair (``pair`` in its expected.json, Spanish → English by default)."""
 
 from __future__ import annotations
 
@@ -9,20 +10,35 @@ from pathlib import Path
 import pytest
 
 from xlate.io.text import read_text
-from xlate.pipeline import Checker
+from xlate.pipeline import Checker, Settings
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 SEED = CORPORA / "seed-blinken-mexico"
 TOLERANCE = 3
 
 
+class Checkers:
+    """One checker per language pair, made when first needed."""
+
+    def __init__(self) -> None:
+        self._by_pair: dict[str, Checker] = {}
+
+    def check(self, folder: Path, target: str | None = None):
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        pair = expected.get("pair", "es-en")
+        if pair not in self._by_pair:
+            self._by_pair[pair] = Checker(Settings(pair=pair))
+        return self._by_pair[pair].check(read_text(folder / expected["source"]),
+                                         read_text(folder / (target or expected["target"])), folder.name)
+
+
 @pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker()
+def checker() -> Checkers:
+    return Checkers()
 
 
-def _findings(checker: Checker, folder: Path, target: str = "target.en.txt"):
-    return checker.check(read_text(folder / "source.es.txt"), read_text(folder / target), folder.name)
+def _findings(checker: Checkers, folder: Path, target: str | None = None):
+    return checker.check(folder, target)
 
 
 def _near(span, gold) -> bool:

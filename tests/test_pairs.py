@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_error_line, run_xlate
 
 from xlate.checks.context import CheckContext
 from xlate.engines import EngineSet
@@ -18,18 +19,51 @@ from xlate.pipeline import Checker, Settings
 FRENCH_DATA = Path("/usr/share/apertium/apertium-fr-es/fr-es.automorf.bin")
 needs_french = pytest.mark.skipif(not FRENCH_DATA.exists(), reason="apertium-fr-es is not installed "
                                   "(scripts/setup.sh installs it)")
+SHIPPED = ["es-en", "fr-en", "de-en", "ca-en", "gl-en"]
 
 
-@pytest.mark.parametrize("name", ["es-en", "fr-en", "de-en"])
+@pytest.mark.parametrize("name", SHIPPED)
 def test_every_shipped_pair_is_registered_under_its_name(name: str) -> None:
     pair = get_pair(name)
     assert pair.name == name
     assert (pair.source.code, pair.target.code) == tuple(name.split("-"))
 
 
+@pytest.mark.parametrize("name", [n for n in SHIPPED if n != "de-en"])
+def test_the_apertium_data_each_pair_names_is_installed_by_the_setup_script(name: str) -> None:
+    apertium = Apertium(get_pair(name))
+    if not all(Path(f"{p}.automorf.bin").exists() for p in (apertium.data.source_analyser,)):
+        pytest.skip(f"{' '.join(apertium.data.packages)} not installed (scripts/setup.sh installs it)")
+    assert apertium.translates and apertium.analyses(name[:2]) and apertium.analyses("en")
+    setup = (Path(__file__).parents[1] / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert all(package in setup for package in apertium.data.packages)
+
+
 def test_an_unknown_pair_is_a_config_error_that_lists_the_known_ones() -> None:
     with pytest.raises(ConfigError, match=r"unknown language pair 'xx-en' \(available: es-en, fr-en, de-en"):
         get_pair("xx-en")
+
+
+def test_a_source_in_another_known_language_is_one_input_error(tmp_path: Path) -> None:
+    source = tmp_path / "article.fr.txt"
+    source.write_text("Le gouvernement a annoncé hier que les prix de l'énergie ne baisseront pas avant la fin "
+                      "de l'année, selon un communiqué publié par le ministère de l'Économie et des Finances.\n",
+                      encoding="utf-8")
+    target = tmp_path / "article.en.txt"
+    target.write_text("The government announced yesterday that energy prices will not fall before the end of the "
+                      "year, according to a statement by the Ministry of the Economy and Finance.\n", encoding="utf-8")
+    run = run_xlate(["check", "--pair", "de-en", "--no-embeddings", source, target], tmp_path)
+    assert run.code == 2, run
+    line = assert_one_error_line(run, "article.en.txt", "'fr'", "de-en")
+    assert "Traceback" not in run.stderr and line
+
+
+def test_checks_says_which_checks_run_for_a_pair(tmp_path: Path) -> None:
+    run = run_xlate(["checks", "--pair", "de-en"], tmp_path)
+    assert run.code == 0, run
+    rows = {line.split()[0]: line for line in run.stdout.splitlines() if line.strip().startswith("XL")}
+    assert "off: no source-analysis" in rows["XL208"] and "off: no pseudo-reference" in rows["XL206"]
+    assert " yes " in rows["XL204"] + " " and " yes " in rows["XL401"] + " "
 
 
 def test_german_has_no_pseudo_reference_and_no_german_analysis_but_english_is_analysed() -> None:
@@ -81,7 +115,7 @@ def test_a_made_up_pair_with_minimal_resources_runs_the_whole_pipeline() -> None
     target = "Mr Silva arrived in Lisbon in June. He stayed three days. .\n\nThe meeting ended early."
     result = checker.check(source, target, "made-up")
     assert result.error is None
-    assert [s.text for s in result.document.source.sentences][0] == "O Sr. Silva chegou a Lisboa em maio."
+    assert result.document.source.sentences[0].text == "O Sr. Silva chegou a Lisboa em maio."
     covered = sorted(j for link in result.document.links for j in link.target)
     assert covered == list(range(len(result.document.target.sentences))), "every sentence is aligned"
     codes = {f.code for f in result.findings}

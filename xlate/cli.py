@@ -102,8 +102,8 @@ def check(
              "(TMX, XLIFF, JSONL, TSV).", show_default=False)] = None,
     pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of {id, source, target} "
                                          "(the batch contract).")] = None,
-    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en or de-en "
-                                       "(default: es-en).")] = None,
+    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en, de-en, "
+                                       "ca-en or gl-en (default: es-en).")] = None,
     feed_source: Annotated[Path | None, Option(help="Spanish RSS/Atom feed (with --feed-target).")] = None,
     feed_target: Annotated[Path | None, Option(help="English RSS/Atom feed (with --feed-source).")] = None,
     feed_map: Annotated[Path | None, Option(help="JSON {spanish link or guid: english link or guid}.")] = None,

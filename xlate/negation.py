@@ -112,12 +112,18 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
 
 def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[int, int]],
                  lang: LanguageResources) -> bool:
-    """Whether a concord word outside any fixed expression follows ``words[negator]`` in its clause."""
-    for k in range(negator + 1, len(words)):
-        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
-            return False
-        if words[k].text.lower() in lang.negation.concord and not any(s <= words[k].start < e for s, e in fixed):
-            return True
+    """Whether a concord word outside any fixed expression stands in the clause of ``words[negator]``,
+    after it («ne … pas») or before it («personne ne sait»)."""
+    for step in (1, -1):
+        k = negator + step
+        while 0 <= k < len(words):
+            gap = text[words[k - 1].end : words[k].start] if step == 1 else text[words[k].end : words[k + 1].start]
+            if _CLAUSE_END.search(gap):
+                break
+            if words[k].text.lower() in lang.negation.concord and words[k].pos not in lang.analyser.nouns and not any(
+                    s <= words[k].start < e for s, e in fixed):
+                return True  # (a noun is no second part: «une seule personne», «à vingt pas»)
+            k += step
     return False
 
 

@@ -22,7 +22,7 @@ from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
-from xlate.pairs import get_pair, identify_language
+from xlate.pairs import foreign_language, get_pair
 from xlate.parallel import Executor, InProcess
 from xlate.score import mqm_score
 from xlate.segment import segment
@@ -178,8 +178,8 @@ class Checker:
                                          f"than the limit of {limit:,} (--max-chars)", item.origin)
         expected = {"source": (self.pair.source.code,), "target": (self.pair.target.code, self.pair.source.code)}
         for side, text in (("source", item.source), ("target", item.target)):
-            found = identify_language(text[:LANGUAGE_SAMPLE_CHARS])
-            if found is not None and found not in expected[side]:
+            found = foreign_language(text[:LANGUAGE_SAMPLE_CHARS], expected[side])
+            if found is not None:
                 return BadInput(item.id, f"{where}: the {side} text is in '{found}', not in "
                                          f"'{expected[side][0]}' as the pair {self.pair.name} expects (--pair)",
                                 item.origin)

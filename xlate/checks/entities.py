@@ -26,13 +26,15 @@ MIN_NAME_LENGTH = 4
 
 
 def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
-    """Capitalised words that are not first in their sentence (nor right after a quote or colon;
-    after a title such as «Sr.» or "Mr." they are names)."""
+    """Capitalised words that are not first in their sentence (nor right after an opening quote or a
+    colon; after a title such as «Sr.» or "Mr." and after a closing quote they are names)."""
     for word, start, _ in words(text, sentence.start, sentence.end):
         before = text[sentence.start : start].rstrip()
         if not before:
             continue
-        if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not (
+        # a straight quote right after a word or a comma closes a quotation ('…," Lamazares said')
+        closing = before[-1] in "\"'" and len(before) > 1 and not before[-2].isspace()
+        if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not closing and not (
                 before[-1] == "." and is_abbreviation(previous_word(before, len(before)), lang)):
             continue
         for part, offset in _name_parts(word):

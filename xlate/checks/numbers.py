@@ -56,8 +56,8 @@ def _digit_values(token: str) -> set[float]:
         values.add(float("".join(groups)))  # thousands separators: "2.000", "2,000", "10 405"
     if len(groups) == 2:
         values.add(float(f"{groups[0]}.{groups[1]}"))  # a decimal: "1,5", "1.5", "15:30" (as 15.30)
-        if ":" in token:
-            values.add(float(f"{int(groups[0]) % 12}.{groups[1]}"))  # 15:30 is 3:30 p.m.
+        if ":" in token or (len(groups[1]) == 2 and int(groups[0]) <= 24):
+            values.add(float(f"{int(groups[0]) % 12}.{groups[1]}"))  # 15:30 or «15.30» is 3:30 p.m.
     if len(groups) > 2:
         values.add(float("".join(groups[:-1]) + "." + groups[-1]))  # "10.405,83"
     if decade:
@@ -83,6 +83,9 @@ def _number_word_parts(text: str, start: int, end: int, lang: LanguageResources
     number words stay whole ("twenty-first")."""
     known = lang.number_words.keys() | lang.ordinal_words.keys()
     for word, w_start, w_end in words(text, start, end):
+        elided = max(word.rfind("'"), word.rfind("’"))
+        if elided > 0:  # «d'agost», «l'onze»: the word after an elided article or preposition
+            word, w_start = word[elided + 1 :], w_start + elided + 1
         yield word, w_start, w_end
         if "-" in word and word.lower() not in known and not all(part.lower() in known for part in word.split("-")):
             offset = w_start
@@ -178,11 +181,14 @@ def _composable(values: list[int]) -> bool:
 
 
 def _composed(found: list[Mention], text: str, lang: LanguageResources) -> list[Mention]:
-    """Runs of number words separated by spaces only («deux cent mille») as one mention each."""
+    """Runs of number words separated by spaces, hyphens or the language's connector («deux cent mille»,
+    «vinte e catro», «vint-i-quatre») as one mention each."""
     numbers = sorted((m for m in found if m.kind == "word"), key=lambda m: m.start)
     runs: list[list[Mention]] = []
     for mention in numbers:
-        if runs and mention.start >= runs[-1][-1].end and not text[runs[-1][-1].end : mention.start].strip():
+        between = text[runs[-1][-1].end : mention.start].strip(" -").lower() if runs else None
+        if between is not None and mention.start >= runs[-1][-1].end and (
+                not between or between in lang.number_connectors):
             runs[-1].append(mention)
         else:
             runs.append([mention])

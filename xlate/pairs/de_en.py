@@ -38,6 +38,7 @@ GERMAN = LanguageResources(
         "z.", "u.", "d.", "v.", "Mr.", "Mrs.",
     }),
     number_words=_DE_NUMBERS,
+    number_connectors=frozenset({"und"}),
     ordinal_words=_DE_ORDINALS,
     months=_DE_MONTHS,
     compound_numbers=True,

@@ -74,6 +74,7 @@ ENGLISH = LanguageResources(
         "Oct.", "Nov.", "Dec.",
     }),
     number_words=_EN_NUMBERS,
+    number_connectors=frozenset({"and"}),
     ordinal_words=_EN_ORDINALS,
     months=_EN_MONTHS,
     stopwords=frozenset(

@@ -77,6 +77,7 @@ SPANISH = LanguageResources(
         "Mrs.", "Ms.", "Gob.", "Sen.", "Dip.", "Prof.",
     }),
     number_words=_ES_NUMBERS,
+    number_connectors=frozenset({"y"}),
     ordinal_words=_ES_ORDINALS,
     months=_ES_MONTHS,
     gendered_titles={

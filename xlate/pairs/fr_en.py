@@ -30,16 +30,17 @@ _FR_MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 
-# «ne … pas» is one negation: «ne» (or «n'») opens it, and only when a second part follows in its
-# clause. «plus» and «personne» are left out of the negators, since they mostly mean "more" and
-# "person" on their own, and so is «non», mostly a prefix ("non-Gypsy").
+# «ne … pas» is one negation: «ne» (or «n'») opens it, and only when a second part stands in its
+# clause, before or after it («personne ne sait»). The second parts do not negate on their own: in
+# written news they stand without «ne» as nouns («à 20 pas» = "20 steps away"), as "ever"
+# («plus que jamais»), after «sans» («sans bruit ni fumée»), or in elliptical phrases.
 _FR_NEGATION = Negation(
-    negators=frozenset({"ne", "n'", "n", "pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni", "guère"}),
+    negators=frozenset({"ne", "n'", "n"}),
     bipartite=frozenset({"ne", "n'", "n"}),  # the word aligner reads «n'» as "n"
     concord=frozenset({"pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni", "guère", "plus",
-                       "personne"}),
+                       "personne", "point"}),
     fixed=(r"\bn['’]importe\b", r"\bnon seulement\b", r"\bpas (?:seulement|uniquement|simplement|juste)\b",
-           r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b"),
+           r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b", r"\b(?:à|pour) jamais\b"),
     approximate=(r"\bpresque (?:pas|rien|personne|aucun|aucune|jamais)\b", r"\bquasi(?:ment)? (?:pas|rien|aucun)\b"),
     scope_words=frozenset({"sans", "peu"}),
     corrective=frozenset({"mais"}),
@@ -67,6 +68,7 @@ FRENCH = LanguageResources(
         "art.", "Gén.", "Col.", "Cdt.", "Lt.", "Sgt.", "Mr.",
     }),
     number_words=_FR_NUMBERS,
+    number_connectors=frozenset({"et"}),
     ordinal_words=_FR_ORDINALS,
     months=_FR_MONTHS,
     gendered_titles={
