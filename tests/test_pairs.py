@@ -3,6 +3,7 @@ runs the whole pipeline on minimal resources."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,17 @@ def test_a_made_up_pair_with_minimal_resources_runs_the_whole_pipeline() -> None
     assert "XL103" in codes, "the stray full stop is a target-side finding"
     context = CheckContext(result.document, MADE_UP, checker.engines)
     assert not {"pseudo-reference", "source-analysis"} & context.available_engines
+
+
+# Literals that once tied code outside xlate/pairs/ to Spanish → English; a check or engine that
+# needs a language fact asks the pair for it.
+PAIR_LITERALS = [r"apertium-eng-spa", r"\bspa-eng\b", r"\beng-spa\b", r"\"es-en\"", r"code\s*[!=]=\s*\"(?:en|es)\"",
+                 r"\\s\+mil\\s\+", r"\{\"de\", \"of\"\}", r"_side\(\"es\""]
+
+
+def test_no_known_spanish_english_literal_is_left_outside_the_pairs_package() -> None:
+    package = Path(__file__).parents[1] / "xlate"
+    found = [f"{path.relative_to(package)}: {pattern}" for path in package.rglob("*.py")
+             if "pairs" not in path.relative_to(package).parts
+             for pattern in PAIR_LITERALS if re.search(pattern, path.read_text(encoding="utf-8"))]
+    assert not found, found

@@ -22,7 +22,7 @@ from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
-from xlate.pairs import foreign_language, get_pair
+from xlate.pairs import DEFAULT_PAIR, foreign_language, get_pair
 from xlate.parallel import Executor, InProcess
 from xlate.score import mqm_score
 from xlate.segment import segment
@@ -48,7 +48,7 @@ EMBED_BELOW_SIMILARITY = 0.4
 class Settings:
     """The options that change what a run finds (reports carry them so a score can be reproduced)."""
 
-    pair: str = "es-en"
+    pair: str = DEFAULT_PAIR
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.MINOR

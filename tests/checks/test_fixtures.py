@@ -4,13 +4,15 @@ Each registered check code has ``fixtures/XLnnn.jsonl``: realistic Spanish→Eng
 pairs, one JSON object a line::
 
     {"name": "short-slug", "expect": "fail"|"pass", "source": "…", "target": "…",
-     "span_text": "…", "note": "why", "glossary": [["Guardia Nacional", "National Guard"]]}
+     "span_text": "…", "note": "why", "glossary": [["Guardia Nacional", "National Guard"]],
+     "pair": "fr-en"}
 
 A ``fail`` case passes when the check reports a finding whose ``target_span`` overlaps (or
 comes within ``SLACK`` characters of) an occurrence of ``span_text`` in the target; for the
 checks in ``PRESENCE_ONLY`` (whose caret position is a guess) ``span_text`` is "" and any
 finding of the code will do. A ``pass`` case passes when the check reports nothing.
-``glossary`` (XL301) lists ``[source term, rendering, …]`` rows handed to the check.
+``glossary`` (XL301) lists ``[source term, rendering, …]`` rows handed to the check; ``pair``
+(default ``es-en``) checks a case of another language pair.
 
 Each check runs on its own (``Settings(select=(code,))``), so no other check can supersede
 its findings. There is one Checker per code (and glossary), and all of its cases go through
@@ -33,6 +35,7 @@ from xlate.checks.registry import DOC_SECTIONS, all_checks
 from xlate.cli import app
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import DocumentResult, Finding, PairInput
+from xlate.pairs import pair_names
 from xlate.pipeline import Checker, Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,7 +47,7 @@ MIN_CASES = 3  # of each kind, per code
 
 _CODE = re.compile(r"^XL\d{3}$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_KEYS = frozenset({"name", "expect", "source", "target", "span_text", "note", "glossary"})
+_KEYS = frozenset({"name", "expect", "source", "target", "span_text", "note", "glossary", "pair"})
 
 Glossary = tuple[tuple[str, ...], ...]
 
@@ -59,6 +62,7 @@ class Case:
     span_text: str
     note: str
     glossary: Glossary
+    pair: str = "es-en"
 
     @property
     def id(self) -> str:
@@ -94,8 +98,11 @@ def _case(code: str, where: str, record: object) -> Case:
         for row in rows
     ):
         raise ValueError(f"{where}: glossary must be a list of [source term, rendering, …] rows")
+    pair = record.get("pair", "es-en")
+    if not isinstance(pair, str) or pair not in pair_names():
+        raise ValueError(f"{where}: pair {pair!r} is not a known language pair")
     return Case(code, name, expect, record["source"], record["target"], span_text or "", record["note"],
-                tuple(tuple(row) for row in rows))
+                tuple(tuple(row) for row in rows), pair)
 
 
 def load_cases() -> list[Case]:
@@ -126,16 +133,16 @@ CODES = [spec.code for spec in all_checks()]
 
 
 @cache
-def _checker(code: str, glossary: Glossary) -> Checker:
+def _checker(code: str, glossary: Glossary, pair: str) -> Checker:
     entries = tuple(GlossaryEntry(row[0], tuple(row[1:])) for row in glossary)
-    return Checker(Settings(select=(code,), glossary=entries))
+    return Checker(Settings(pair=pair, select=(code,), glossary=entries))
 
 
 @cache
-def _results(code: str, glossary: Glossary) -> dict[str, DocumentResult]:
-    """Every case of ``code`` with this glossary, checked in one batch."""
-    group = [c for c in CASES if c.code == code and c.glossary == glossary]
-    results = _checker(code, glossary).check_pairs([PairInput(c.name, c.source, c.target) for c in group])
+def _results(code: str, glossary: Glossary, pair: str) -> dict[str, DocumentResult]:
+    """Every case of ``code`` with this glossary and pair, checked in one batch."""
+    group = [c for c in CASES if c.code == code and c.glossary == glossary and c.pair == pair]
+    results = _checker(code, glossary, pair).check_pairs([PairInput(c.name, c.source, c.target) for c in group])
     return {r.id: r for r in results}
 
 
@@ -157,7 +164,7 @@ def _describe(case: Case, findings: list[Finding]) -> str:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_fixture(case: Case) -> None:
-    result = _results(case.code, case.glossary)[case.name]
+    result = _results(case.code, case.glossary, case.pair)[case.name]
     assert result.error is None, result.error
     findings = [f for f in result.findings if f.code == case.code]
     if case.expect == "pass":

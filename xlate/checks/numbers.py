@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
@@ -13,18 +14,16 @@ from xlate.checks.text import words
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
 
-_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d{3})*(?:[.,:]\d+)?(?:s\b)?")
-_ROMAN_TOKEN = re.compile(r"\b[MDCLXVI]{2,}\b")
+# Digits with thousands separators, a decimal part, a time ("15:30", "20h45") or a decade ("1920s").
+_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d{3})*(?:[.,:]\d+|h\d\d\b)?(?:s\b)?")
+_ROMAN_LETTERS = re.compile(r"^[MDCLXVI]+")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
-# "9 mil 200" (Mexican style for 9,200): digits, a thousands word, digits.
-_SPLIT_THOUSANDS = re.compile(r"(\d+)\s+mil\s+(\d{1,3})\b")
 # The first year of a range whose second year has two digits ("1950-51").
 _YEAR_RANGE_START = re.compile(r"\b(\d\d)\d\d\s?[-–/]\s?$")
 # A number word that begins a compound has at least this many letters («zehnmal», not «einige»).
 COMPOUND_NUMBER_MIN_LETTERS = 4
 # Words before a capitalised month name that make it a date ("in May", "May 5"), not the verb "may".
-_MONTH_CONTEXT = re.compile(r"\b(?:in|of|on|since|until|by|from|last|next|early|late|mid|this)\s+$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +49,13 @@ def _digit_values(token: str) -> set[float]:
     """The values a digit string may have: "2.000" is 2000 in Spain and 2.0 in Mexico; "1920s" is 20 too."""
     decade = token.endswith("s")
     token = token.rstrip("s")
-    groups = re.split(r"[.,:  ]", token)
+    groups = re.split(r"[.,:h  ]", token)
     values = set()
     if len(groups) == 1 or all(len(g) == 3 for g in groups[1:]):
         values.add(float("".join(groups)))  # thousands separators: "2.000", "2,000", "10 405"
     if len(groups) == 2:
         values.add(float(f"{groups[0]}.{groups[1]}"))  # a decimal: "1,5", "1.5", "15:30" (as 15.30)
-        if ":" in token or (len(groups[1]) == 2 and int(groups[0]) <= 24):
+        if ":" in token or "h" in token or (len(groups[1]) == 2 and int(groups[0]) <= 24):
             values.add(float(f"{int(groups[0]) % 12}.{groups[1]}"))  # 15:30 or «15.30» is 3:30 p.m.
     if len(groups) > 2:
         values.add(float("".join(groups[:-1]) + "." + groups[-1]))  # "10.405,83"
@@ -72,7 +71,7 @@ def _scaled(values: set[float], after: str, lang: LanguageResources) -> set[floa
         word = following[i].strip(".,;:").lower()
         if word in lang.magnitudes:
             values = values | {v * lang.magnitudes[word] for v in values}
-        elif word not in {"de", "of"}:
+        elif word not in lang.stopwords:  # «1,5 millones de», "a million of"
             break
     return values
 
@@ -104,15 +103,17 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
                 match.group()) == 2:
             values.add(float(century.group(1) + match.group()))  # "1950-51" is 1951 too
         found.append(Mention(frozenset(values), match.start(), match.end(), match.group(), "digits"))
-    for match in _SPLIT_THOUSANDS.finditer(text, start, end):
+    thousands = tuple(word for word, value in lang.magnitudes.items() if value == 1000)
+    for match in _split_thousands(thousands).finditer(text, start, end) if thousands else ():
         value = float(int(match.group(1)) * 1000 + int(match.group(2)))
         # "9 mil 200" replaces its parts "9" and "200"
         found = [m for m in found if not (match.start() <= m.start and m.end <= match.end())]
         found.append(Mention(frozenset({value}), match.start(), match.end(), match.group(), "digits"))
-    for match in _ROMAN_TOKEN.finditer(text, start, end) if lang.roman_numerals else ():
-        if not _ROMAN.fullmatch(match.group()):
+    for match in _roman_tokens(lang.roman_ordinal_endings).finditer(text, start, end) if lang.roman_numerals else ():
+        numeral = _ROMAN_LETTERS.match(match.group())
+        if numeral is None or not _ROMAN.fullmatch(numeral.group()):
             continue
-        found.append(Mention(frozenset({float(_roman_value(match.group()))}), match.start(), match.end(),
+        found.append(Mention(frozenset({float(_roman_value(numeral.group()))}), match.start(), match.end(),
                              match.group(), "roman"))
     for word, w_start, w_end in _number_word_parts(text, start, end, lang):
         lower = word.lower()
@@ -138,7 +139,7 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             found.append(Mention(frozenset(values), w_start, w_end, word, "word"))
         elif lang.compound_numbers and word.islower() and (value := _compound_number(lower, lang)):
             found.append(Mention(frozenset({float(value)}), w_start, w_end, word, "word"))
-        elif lower in lang.months and (lang.code != "en" or _is_dated_month(text, word, w_start, w_end)):
+        elif lower in lang.months and (not lang.month_cues or _is_dated_month(text, word, w_start, w_end, lang)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
     return _composed(found, text, lang)
 
@@ -210,12 +211,29 @@ def _follows_number(text: str, start: int, lang: LanguageResources) -> bool:
     return bool(before) and (before[-1][-1:].isdigit() or before[-1].lower() in lang.number_words)
 
 
-def _is_dated_month(text: str, word: str, start: int, end: int) -> bool:
+def _is_dated_month(text: str, word: str, start: int, end: int, lang: LanguageResources) -> bool:
+    """Whether a month name of a language that capitalises them is one (not "may" or "march"): it is
+    capitalised and, when it is also a common word, followed by a day or preceded by a cue ("in May")."""
     if not word[:1].isupper():
         return False
-    if word.lower() != "may":
+    if word.lower() not in lang.month_cues.ambiguous:
         return True
-    return bool(re.match(r"\s+\d", text[end : end + 3])) or bool(_MONTH_CONTEXT.search(text[max(0, start - 8) : start]))
+    before = text[max(0, start - 8) : start].lower().split()
+    return bool(re.match(r"\s+\d", text[end : end + 3])) or bool(before and before[-1] in lang.month_cues.before)
+
+
+@cache
+def _roman_tokens(endings: tuple[str, ...]) -> re.Pattern[str]:
+    """Roman numerals of two letters or more («XIX»), or of any length before one of the language's
+    ordinal endings («XIXe», «Ier»)."""
+    ordinal = f"|[MDCLXVI]+(?:{'|'.join(map(re.escape, endings))})" if endings else ""
+    return re.compile(rf"\b(?:[MDCLXVI]{{2,}}{ordinal})\b")
+
+
+@cache
+def _split_thousands(thousands: tuple[str, ...]) -> re.Pattern[str]:
+    """«9 mil 200» (Mexican style for 9,200): digits, a word for a thousand, digits."""
+    return re.compile(rf"(\d+)\s+(?:{'|'.join(map(re.escape, thousands))})\s+(\d{{1,3}})\b")
 
 
 def _sentence_mentions(sentences: list[Sentence], text: str, lang: LanguageResources) -> list[Mention]:

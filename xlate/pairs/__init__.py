@@ -96,6 +96,15 @@ APERTIUM_TAGS = AnalyserTags(
 
 
 @dataclass(frozen=True)
+class MonthCues:
+    """For a language that capitalises month names: the ones that are also common words ("may",
+    "march"), which count as months only before a day or after one of the ``before`` words."""
+
+    ambiguous: frozenset[str] = frozenset()
+    before: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class LanguageResources:
     """One language's lexical facts used by segmentation and checks."""
 
@@ -125,8 +134,12 @@ class LanguageResources:
     number_connectors: frozenset[str] = frozenset()
     # Multiplier words for amounts: "millones" → 10**6.
     magnitudes: dict[str, int] = field(default_factory=dict)
+    # Set for a language whose month names are capitalised words: a lower-case one is no month.
+    month_cues: MonthCues | None = None
     # Whether number words begin compounds («zehnmal» = "ten times", «dreijährige» = "three-year-old").
     compound_numbers: bool = False
+    # Endings of ordinal Roman numerals («XIXe siècle», «Ier»).
+    roman_ordinal_endings: tuple[str, ...] = ()
     # Whether upper-case Roman numerals count as numbers («siglo XIX»; English "World War II" is a name).
     roman_numerals: bool = False
     # System word lists (one word a line, proper names included), the first ones found are used.
@@ -292,6 +305,8 @@ def _load_wordlist(paths: tuple[str, ...]) -> frozenset[str]:
     return frozenset(found)
 
 
+# The pair a run checks when none is named.
+DEFAULT_PAIR = "es-en"
 # The pairs xlate ships: name → (module, attribute), imported on first use.
 PAIR_MODULES = {"es-en": ("xlate.pairs.es_en", "ES_EN"), "fr-en": ("xlate.pairs.fr_en", "FR_EN"),
                 "de-en": ("xlate.pairs.de_en", "DE_EN"), "ca-en": ("xlate.pairs.ca_en", "CA_EN"),

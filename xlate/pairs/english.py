@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlate.pairs import LanguageResources
+from xlate.pairs import LanguageResources, MonthCues
 from xlate.pairs.grammar import Negation, Verbs
 
 _EN_NUMBERS = {
@@ -77,6 +77,8 @@ ENGLISH = LanguageResources(
     number_connectors=frozenset({"and"}),
     ordinal_words=_EN_ORDINALS,
     months=_EN_MONTHS,
+    month_cues=MonthCues(ambiguous=frozenset({"may"}), before=frozenset({
+        "in", "of", "on", "since", "until", "by", "from", "last", "next", "early", "late", "mid", "this"})),
     stopwords=frozenset(
         "the a an of to in on at for with by from and or but that which who is are was were be been has have had "
         "will would can could may might must it its this these those as than not no so he she they we i you his "

@@ -81,6 +81,7 @@ FRENCH = LanguageResources(
         "auteur": "m", "journaliste": "", "chancelière": "f", "chancelier": "m",
     },
     roman_numerals=True,
+    roman_ordinal_endings=("e", "er", "re", "ème", "eme"),
     stopwords=frozenset(
         "le la les l' un une des du de d' à au aux en dans par pour sur sous avec sans entre vers chez selon "
         "et ou ni mais que qu' qui dont où si ne n' pas se s' me m' te t' lui leur leurs son sa ses mon ma mes "
