@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
@@ -108,6 +108,15 @@ def _words(text: str, stopwords: frozenset[str], start: int = 0, end: int | None
             for w, s, e in words(text, start, end)]
 
 
+def _pseudo_words(ctx: CheckContext, pseudo: str) -> list[_Word]:
+    """The pseudo-reference's words; a lower-case one the target language's word list lacks is one the
+    engine left untranslated («navette», «linge»), no content a translator could have dropped."""
+    vocabulary = ctx.pair.target.wordlist
+    return [replace(w, content=False) if w.content and vocabulary and pseudo[w.start].islower()
+            and pseudo[w.start : w.end].lower() not in vocabulary else w
+            for w in _words(pseudo, ctx.pair.target.stopwords)]
+
+
 @dataclass(frozen=True, slots=True)
 class Gap:
     """A run of words on one side with no counterpart on the other."""
@@ -161,7 +170,7 @@ def _length_ratio(targets: list[Sentence], pseudo: str) -> float:
 def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
     stopwords = ctx.pair.target.stopwords
     target_words = [w for s in targets for w in _words(ctx.doc.target.text, stopwords, s.start, s.end)]
-    return coverage_gaps(_words(pseudo, stopwords), target_words, targets[0].start)
+    return coverage_gaps(_pseudo_words(ctx, pseudo), target_words, targets[0].start)
 
 
 @check("XL201", "omission", "accuracy/omission", Severity.MAJOR,
@@ -179,7 +188,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         translation; or one less than about half as long whose meaning the
         embeddings also find apart. The caret marks the point where the words
         around the gap meet. For a pair without pseudo-references, an aligned
-        sentence far shorter than the pair's usual length ratio says.
+        sentence far shorter than the pair's usual length ratio says, or one
+        that lacks a number of its source.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.
@@ -236,12 +246,24 @@ def _unreferenced_links(ctx: CheckContext) -> Iterator[tuple[Link, list[Sentence
 
 
 def _unreferenced_omissions(ctx: CheckContext) -> Iterator[Hit]:
-    """XL201 without a pseudo-reference: aligned sentences far shorter than their source."""
+    """XL201 without a pseudo-reference: aligned sentences far shorter than their source, or without a
+    number of their source that the whole translation lacks (and with none the source lacks: that is a
+    replaced number). On the German → English tune fold the lost number takes 5 of 52 omissions and 3
+    of 548 clean items; the length of the rest of the sentence does not tell them apart."""
+    tgt_text = ctx.doc.target.text
+    target_values = {v for m in mentions(tgt_text, 0, len(tgt_text), ctx.pair.target) for v in m.values}
     for _link, sources, targets, ratio in _unreferenced_links(ctx):
+        at = _before_final_punctuation(tgt_text, targets[-1])
+        source_span = (sources[0].start, sources[-1].end)
         if ratio <= UNREFERENCED_OMISSION_RATIO:
-            at = _before_final_punctuation(ctx.doc.target.text, targets[-1])
             yield Hit(f"the translation is {ratio:.0%} of the length its source leads one to expect",
-                      target_span=(at, at), source_span=(sources[0].start, sources[-1].end), confidence=0.5)
+                      target_span=(at, at), source_span=source_span, confidence=0.5)
+            continue
+        lost = [m for s in sources for m in mentions(ctx.doc.source.text, s.start, s.end, ctx.pair.source)
+                if m.kind == "digits" and not m.values & target_values]
+        if lost and not _has_foreign_number(ctx, sources, targets):
+            yield Hit(f"the translation lacks {', '.join(repr(m.text) for m in lost)} of the source",
+                      target_span=(at, at), source_span=(lost[0].start, lost[0].end), confidence=0.5)
 
 
 def _unreferenced_additions(ctx: CheckContext) -> Iterator[Hit]:
@@ -274,7 +296,7 @@ def _meaning_apart(ctx: CheckContext, sources: list[Sentence], targets: list[Sen
 
 
 def _content_count(ctx: CheckContext, text: str) -> int:
-    return sum(w.content for w in _words(text, ctx.pair.target.stopwords))
+    return sum(w.content for w in _pseudo_words(ctx, text))
 
 
 def _before_final_punctuation(text: str, sentence: Sentence) -> int:
@@ -320,7 +342,7 @@ def _absent_run(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> Gap 
     target_words = [w for t in targets for w in _words(text, stopwords, t.start, t.end)]
     present = {w.stem for w in target_words} | {
         stem(p.token.lemma) for t in targets for p in ctx.target_tokens(t) or []}
-    pseudo_words = _words(pseudo, stopwords)
+    pseudo_words = _pseudo_words(ctx, pseudo)
     runs: list[list[_Word]] = []
     run: list[_Word] = []
     for word in pseudo_words:
