@@ -91,7 +91,8 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
         lowered = word.text.lower()
         weak = any(s <= word.start < e for s, e in approximate)
         in_fixed = any(s <= word.start < e for s, e in fixed)
-        negator = _is_negator(word, lang) and not weak and not in_fixed and not (
+        as_noun = word.pos in lang.analyser.nouns  # «à 20 pas», "a firm no", «la nada»
+        negator = _is_negator(word, lang) and not weak and not in_fixed and not as_noun and not (
             _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end))
             or (lowered.replace("’", "'") in facts.bipartite and not _has_partner(words, text, k, fixed, lang)))
         if negator and negation is not None and lowered in facts.concord:

@@ -30,17 +30,21 @@ _FR_MONTHS = {
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
 }
 
-# «ne … pas» is one negation: «ne» (or «n'») opens it, and only when a second part stands in its
-# clause, before or after it («personne ne sait»). The second parts do not negate on their own: in
-# written news they stand without «ne» as nouns («à 20 pas» = "20 steps away"), as "ever"
-# («plus que jamais»), after «sans» («sans bruit ni fumée»), or in elliptical phrases.
+# «ne … pas» is one negation: «ne» (or «n'») opens it only when a second part stands in its clause,
+# before or after it («personne ne sait»), and the second part joins it. The second parts negate on
+# their own in elliptical phrases («pas de prison», «rien de plus facile», «jamais dictatorial»), but
+# not as nouns («à 20 pas», «une seule personne»: the analyser's tag decides) nor as "ever"
+# («plus que jamais», «si jamais»). «plus» and «personne» only join a «ne», since they mostly mean
+# "more" and "person"; «non» is mostly a prefix ("non-Gypsy").
 _FR_NEGATION = Negation(
-    negators=frozenset({"ne", "n'", "n"}),
+    negators=frozenset({"ne", "n'", "n", "pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni",
+                        "guère"}),
     bipartite=frozenset({"ne", "n'", "n"}),  # the word aligner reads «n'» as "n"
-    concord=frozenset({"pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni", "guère", "plus",
-                       "personne", "point"}),
+    concord=frozenset({"ne", "n'", "n", "pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni", "guère",
+                       "plus", "personne", "point"}),
     fixed=(r"\bn['’]importe\b", r"\bnon seulement\b", r"\bpas (?:seulement|uniquement|simplement|juste)\b",
-           r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b", r"\b(?:à|pour) jamais\b"),
+           r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b", r"\b(?:à|pour|que|si) jamais\b",
+           r"\bsans\b[^.;:]{0,60}?\bni\b"),
     approximate=(r"\bpresque (?:pas|rien|personne|aucun|aucune|jamais)\b", r"\bquasi(?:ment)? (?:pas|rien|aucun)\b"),
     scope_words=frozenset({"sans", "peu"}),
     corrective=frozenset({"mais"}),
