@@ -327,8 +327,9 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if not any(a <= start < b for a, b in known_spans) and close[0] < SWAP_MAX_SIMILARITY:
                     unexplained.append((name, start, end))
-                if start in english_words or folded in wordlist or name.lower() in wordlist:
-                    continue  # an English word or a known exonym ("Havana"), not a misspelling
+                if start in english_words or folded in wordlist or name.lower() in wordlist or (
+                        ctx.engines.has_speller and ctx.engines.speller.known(name)):
+                    continue  # an English word or a known exonym ("Havana", "Bosphorus"), not a misspelling
                 variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1])) \
                     or _is_adjective_rendering(folded, fold(close[1]), ctx.pair.adjective_endings)
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
