@@ -134,10 +134,15 @@ class Apertium:
     def _analyser(self, lang: str) -> str:
         return self.data.source_analyser if lang == self.pair.source.code else self.data.target_analyser
 
+    @cached_property
+    def _installed_analysers(self) -> frozenset[str]:
+        return frozenset(lang for lang in (self.pair.source.code, self.pair.target.code)
+                         if (path := self._analyser(lang)) and Path(f"{path}.automorf.bin").exists()
+                         and Path(f"{path}.prob").exists())
+
     def analyses(self, lang: str) -> bool:
         """Whether the analyser of ``lang`` (the pair's source or target language) is installed."""
-        path = self._analyser(lang)
-        return bool(path) and Path(f"{path}.automorf.bin").exists() and Path(f"{path}.prob").exists()
+        return lang in self._installed_analysers
 
     @cached_property
     def version(self) -> str | None:
