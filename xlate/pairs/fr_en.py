@@ -44,7 +44,10 @@ _FR_NEGATION = Negation(
                        "plus", "personne", "point"}),
     fixed=(r"\bn['’]importe\b", r"\bnon seulement\b", r"\bpas (?:seulement|uniquement|simplement|juste)\b",
            r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b", r"\b(?:à|pour|que|si) jamais\b",
-           r"\bsans\b[^.;:]{0,60}?\bni\b"),
+           r"\bsans\b[^.;:]{0,60}?\bni\b",
+           # «pas» after a number is "steps" («à 20 pas»); «ne … pas que» before a preposition is "not only"
+           r"\b(?:\d+|quelques|premiers)\s+pas\b",
+           r"\bpas que\b(?=\s+(?:chez|dans|pour|par|sur|de|des|du|à|au|aux|en)\b)"),
     approximate=(r"\bpresque (?:pas|rien|personne|aucun|aucune|jamais)\b", r"\bquasi(?:ment)? (?:pas|rien|aucun)\b"),
     scope_words=frozenset({"sans", "peu"}),
     corrective=frozenset({"mais"}),
