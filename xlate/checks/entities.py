@@ -107,6 +107,14 @@ def _undoubled(folded: str) -> str:
     return re.sub(r"(.)\1", r"\1", folded)
 
 
+def _romanised(text: str, table: tuple[tuple[str, str], ...]) -> str:
+    """``text`` in lower case with the language's letters spelt as without them («Straße» → "strasse")."""
+    lowered = text.lower()
+    for letter, spelling in table:
+        lowered = lowered.replace(letter, spelling)
+    return lowered if table else ""
+
+
 def _is_transliteration(name: str, source_name: str) -> bool:
     """Same skeleton, and not merely a doubled letter ("Guatemalla" is a typo, "Mouallem" a spelling)."""
     return _skeleton(name) == _skeleton(source_name) and _undoubled(name) != _undoubled(source_name)
@@ -277,7 +285,8 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     """
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     pseudo_all = ctx.pseudo_reference(ctx.doc.source.sentences) or ""
-    known = _folded_words(source_text) | _folded_words(pseudo_all)
+    known = _folded_words(source_text) | _folded_words(pseudo_all) | _folded_words(
+        _romanised(source_text, ctx.pair.source.romanisations))
     target_known = _folded_words(target_text)
     source_exact = {w for w, _, _ in words(source_text)}
     keeps_accents = _keeps_accents(source_text, target_text)

@@ -136,6 +136,9 @@ class LanguageResources:
     magnitudes: dict[str, int] = field(default_factory=dict)
     # Set for a language whose month names are capitalised words: a lower-case one is no month.
     month_cues: MonthCues | None = None
+    # How the language's letters are spelt where they are not available («ß» → "ss", «ü» → "ue"): a name
+    # so spelt in the translation is the source's ("Wuerttemberg"), not a misspelling.
+    romanisations: tuple[tuple[str, str], ...] = ()
     # Whether number words begin compounds («zehnmal» = "ten times", «dreijährige» = "three-year-old").
     compound_numbers: bool = False
     # Endings of ordinal Roman numerals («XIXe siècle», «Ier»).

@@ -42,6 +42,7 @@ GERMAN = LanguageResources(
     ordinal_words=_DE_ORDINALS,
     months=_DE_MONTHS,
     compound_numbers=True,
+    romanisations=(("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue")),
     stopwords=frozenset(
         "der die das den dem des ein eine einer einen einem eines und oder aber sondern denn dass daß ob wenn "
         "weil als wie zu zum zur im in am an auf aus bei mit nach von vor für über unter durch gegen ohne um "
