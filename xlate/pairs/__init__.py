@@ -104,6 +104,11 @@ class MonthCues:
     before: frozenset[str] = frozenset()
 
 
+# Apertium's finite tense tags of the Romance analysers (Spanish, French, Catalan, Galician) → time.
+APERTIUM_TENSES = {"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
+                   "prs": "subjunctive", "pis": "subjunctive", "fts": "subjunctive", "imp": "imperative"}
+
+
 @dataclass(frozen=True)
 class LanguageResources:
     """One language's lexical facts used by segmentation and checks."""

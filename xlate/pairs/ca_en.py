@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
+from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
 from xlate.pairs.grammar import Negation, Verbs
 
@@ -42,8 +42,7 @@ _CA_NEGATION = Negation(
 # The periphrastic past «va dir» ("said") is anar + infinitive: the tense check reads «va» as a
 # present and so never takes it for a contradiction of a past.
 _CA_VERBS = Verbs(
-    tenses={"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
-            "prs": "subjunctive", "pis": "subjunctive", "imp": "imperative"},
+    tenses=APERTIUM_TENSES,
     perfective=frozenset({"ifi"}),
     perfect="haver",
     progressive="estar",

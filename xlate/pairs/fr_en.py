@@ -7,7 +7,7 @@ reads. French is analysed by apertium-fr-es's analyser and tagger, whose tagset 
 
 from __future__ import annotations
 
-from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
+from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
 from xlate.pairs.es_en import ENG_SPA
 from xlate.pairs.grammar import Negation, Verbs
@@ -57,8 +57,7 @@ _FR_NEGATION = Negation(
     prefixes=("in", "im", "ir", "il", "dés", "dé", "non"),
 )
 _FR_VERBS = Verbs(
-    tenses={"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
-            "prs": "subjunctive", "pis": "subjunctive", "imp": "imperative"},
+    tenses=APERTIUM_TENSES,
     perfective=frozenset({"ifi"}),
     perfect="avoir",
     modals=frozenset({"pouvoir", "devoir"}),

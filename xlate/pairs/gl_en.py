@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
+from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
 from xlate.pairs.grammar import Negation, Verbs
 
@@ -40,8 +40,7 @@ _GL_NEGATION = Negation(
     prefixes=("in", "im", "ir", "il", "des"),
 )
 _GL_VERBS = Verbs(
-    tenses={"pri": "present", "ifi": "past", "pii": "past", "fti": "future", "cni": "conditional",
-            "prs": "subjunctive", "pis": "subjunctive", "imp": "imperative"},
+    tenses=APERTIUM_TENSES,
     perfective=frozenset({"ifi"}),
     perfect="haber",
     progressive="estar",
