@@ -391,8 +391,7 @@ def _available_engines(pair_name: str) -> frozenset[str]:
     from xlate.engines import EngineSet
     from xlate.pairs import get_pair
 
-    engines = EngineSet(get_pair(pair_name))
-    return frozenset(name for name, ok in engines.status().items() if ok) | engines.capabilities()
+    return EngineSet(get_pair(pair_name)).available()
 
 
 @app.command()

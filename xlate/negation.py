@@ -115,15 +115,15 @@ def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[i
                  lang: LanguageResources) -> bool:
     """Whether a concord word outside any fixed expression follows ``words[negator]`` in its clause
     («ne … pas»), or a negator precedes it there («rien n'a changé»)."""
-    for step in (1, -1):
+    facts = lang.negation
+    # before «ne», only a negator opens the negation («rien n'a changé»; «plus … que je ne le pensais»
+    # is a comparison); a noun is never a second part («une seule personne»)
+    for step, partners in ((1, facts.concord - facts.bipartite), (-1, facts.negators - facts.bipartite)):
         k = negator + step
         while 0 <= k < len(words):
             gap = text[words[k - 1].end : words[k].start] if step == 1 else text[words[k].end : words[k + 1].start]
             if _CLAUSE_END.search(gap):
                 break
-            # before «ne», only a negator opens the negation («rien n'a changé»; «plus … que je ne le
-            # pensais» is a comparison); a noun is never a second part («une seule personne»)
-            partners = (lang.negation.concord if step == 1 else lang.negation.negators) - lang.negation.bipartite
             if words[k].text.lower() in partners and words[k].pos not in lang.analyser.nouns and not any(
                     s <= words[k].start < e for s, e in fixed):
                 return True

@@ -266,21 +266,29 @@ def _unreferenced_omissions(ctx: CheckContext) -> Iterator[Hit]:
                       target_span=(at, at), source_span=(lost[0].start, lost[0].end), confidence=0.5)
 
 
+def _clauses(ctx: CheckContext, sentences: list[Sentence]) -> Iterator[tuple[int, int, list[_Word]]]:
+    """The clauses of target ``sentences`` (between commas, dashes, brackets or quotes) with at least
+    ADDITION_CLAUSE_MIN_WORDS content words: their bounds and those words."""
+    text, stopwords = ctx.doc.target.text, ctx.pair.target.stopwords
+    for sentence in sentences:
+        bounds = [sentence.start, *(b for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
+                                    for b in m.span()), sentence.end]
+        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+            content = [w for w in _words(text, stopwords, start, end) if w.content]
+            if len(content) >= ADDITION_CLAUSE_MIN_WORDS:
+                yield start, end, content
+
+
 def _unreferenced_additions(ctx: CheckContext) -> Iterator[Hit]:
     """XL202 without a pseudo-reference: in aligned sentences far longer than their source, the clause or
     sentence whose cutting brings the translation closest to the source in meaning, if any does."""
-    text, stopwords = ctx.doc.target.text, ctx.pair.target.stopwords
+    text = ctx.doc.target.text
     for link, sources, targets, ratio in _unreferenced_links(ctx):
         if ratio < UNREFERENCED_ADDITION_RATIO:
             continue
         parts = [(t.start, t.end) for t in targets] if len(targets) > 1 else []
-        for sentence in targets:
-            bounds = [sentence.start, *(b for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
-                                        for b in m.span()), sentence.end]
-            for start, end in zip(bounds[::2], bounds[1::2], strict=True):
-                content = [w for w in _words(text, stopwords, start, end) if w.content]
-                if len(content) >= ADDITION_CLAUSE_MIN_WORDS and (start, end) not in parts:
-                    parts.append((content[0].start, content[-1].end))
+        parts += [(content[0].start, content[-1].end) for start, end, content in _clauses(ctx, targets)
+                  if (start, end) not in parts]
         gains = [(gain, part) for part in parts if (gain := _cut_gain(ctx, link, *part)) is not None]
         gain, (start, end) = max(gains, default=(0.0, (0, 0)))
         if gain >= ADDITION_EMBEDDING_GAIN:
@@ -508,15 +516,8 @@ def _added_clause(ctx: CheckContext, link: Link, pseudo: str) -> tuple[int, int]
     stopwords, text = ctx.pair.target.stopwords, ctx.doc.target.text
     source = " ".join(s.text for s in ctx.sources(link))
     known = {w.stem for w in _words(pseudo, stopwords)} | {w.stem for w in _words(source, stopwords)}
-    clauses = []
-    for sentence in ctx.targets(link):
-        bounds = [sentence.start, *(b for m in _CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)
-                                    for b in m.span()), sentence.end]
-        for start, end in zip(bounds[::2], bounds[1::2], strict=True):
-            content = [w for w in _words(text, stopwords, start, end) if w.content]
-            if len(content) >= ADDITION_CLAUSE_MIN_WORDS and not any(w.stem in known for w in content) \
-                    and not _is_name_expansion(text, content):
-                clauses.append((content[0].start, content[-1].end))
+    clauses = [(content[0].start, content[-1].end) for _, _, content in _clauses(ctx, ctx.targets(link))
+               if not any(w.stem in known for w in content) and not _is_name_expansion(text, content)]
     return next((c for c in clauses if (_cut_gain(ctx, link, *c) or 0.0) >= ADDITION_EMBEDDING_GAIN), None)
 
 

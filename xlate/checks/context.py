@@ -40,7 +40,7 @@ class CheckContext:
 
     @cached_property
     def available_engines(self) -> frozenset[str]:
-        return frozenset(name for name, ok in self.engines.status().items() if ok) | self.engines.capabilities()
+        return self.engines.available()
 
     @cached_property
     def _link_of_target(self) -> dict[int, Link]:

@@ -23,7 +23,6 @@ _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1
 _YEAR_RANGE_START = re.compile(r"\b(\d\d)\d\d\s?[-–/]\s?$")
 # A number word that begins a compound has at least this many letters («zehnmal», not «einige»).
 COMPOUND_NUMBER_MIN_LETTERS = 4
-# Words before a capitalised month name that make it a date ("in May", "May 5"), not the verb "may".
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,15 +192,14 @@ def _composed(found: list[Mention], text: str, lang: LanguageResources) -> list[
             runs[-1].append(mention)
         else:
             runs.append([mention])
-    merged = [run for run in runs if len(run) > 1 and _composable([lang.number_words.get(m.text.lower(), 0)
-                                                                   for m in run])]
+    merged = [(run, word_values) for run in runs if len(run) > 1
+              and _composable(word_values := [lang.number_words.get(m.text.lower(), 0) for m in run])]
     if not merged:
         return found
-    parts = {id(m) for run in merged for m in run}
+    parts = {id(m) for run, _ in merged for m in run}
     out = [m for m in found if id(m) not in parts]
-    for run in merged:
-        value = compose([lang.number_words.get(m.text.lower(), 0) for m in run])
-        values = _scaled({float(value)}, text[run[-1].end : run[-1].end + 30], lang)  # «deux cent mille»
+    for run, word_values in merged:
+        values = _scaled({float(compose(word_values))}, text[run[-1].end : run[-1].end + 30], lang)  # «deux cent mille»
         out.append(Mention(frozenset(values), run[0].start, run[-1].end, text[run[0].start : run[-1].end], "word"))
     return out
 

@@ -147,6 +147,10 @@ class EngineSet:
             log.warning("%s; the checks that need Apertium are off for this run", exc)
             self.apertium = None
 
+    def available(self) -> frozenset[str]:
+        """The names of the engines that run and what they give (what a check's ``needs`` may name)."""
+        return frozenset(name for name, ok in self.status().items() if ok) | self.capabilities()
+
     def capabilities(self) -> frozenset[str]:
         """What the engines give the checks beyond their names (a check's ``needs`` may name these):
         ``pseudo-reference``, ``source-analysis``, ``target-analysis``."""

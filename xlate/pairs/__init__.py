@@ -373,5 +373,5 @@ def foreign_language(text: str, expected: tuple[str, ...]) -> str | None:
     shares = {code: sum(t in lang.stopwords for t in tokens) / len(tokens) for code, lang in known_languages().items()}
     if any(shares.get(code, 0.0) > LANGUAGE_EXPECTED_MAX for code in expected):
         return None
-    share, code = max((share, code) for code, share in shares.items() if code not in expected)
+    share, code = max(((share, code) for code, share in shares.items() if code not in expected), default=(0.0, ""))
     return code if share >= LANGUAGE_MIN_SHARE else None
