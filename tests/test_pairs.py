@@ -46,16 +46,16 @@ def test_an_unknown_pair_is_a_config_error_that_lists_the_known_ones() -> None:
 
 
 def test_a_source_in_another_known_language_is_one_input_error(tmp_path: Path) -> None:
-    source = tmp_path / "article.fr.txt"
+    source = tmp_path / "source.txt"
     source.write_text("Le gouvernement a annoncé hier que les prix de l'énergie ne baisseront pas avant la fin "
                       "de l'année, selon un communiqué publié par le ministère de l'Économie et des Finances.\n",
                       encoding="utf-8")
-    target = tmp_path / "article.en.txt"
+    target = tmp_path / "target.txt"
     target.write_text("The government announced yesterday that energy prices will not fall before the end of the "
                       "year, according to a statement by the Ministry of the Economy and Finance.\n", encoding="utf-8")
     run = run_xlate(["check", "--pair", "de-en", "--no-embeddings", source, target], tmp_path)
     assert run.code == 2, run
-    line = assert_one_error_line(run, "article.en.txt", "'fr'", "de-en")
+    line = assert_one_error_line(run, "target.txt", "'fr'", "de-en")
     assert "Traceback" not in run.stderr and line
 
 
@@ -129,7 +129,8 @@ def test_a_made_up_pair_with_minimal_resources_runs_the_whole_pipeline() -> None
 # Literals that once tied code outside xlate/pairs/ to Spanish → English; a check or engine that
 # needs a language fact asks the pair for it.
 PAIR_LITERALS = [r"apertium-eng-spa", r"\bspa-eng\b", r"\beng-spa\b", r"\"es-en\"", r"code\s*[!=]=\s*\"(?:en|es)\"",
-                 r"\\s\+mil\\s\+", r"\{\"de\", \"of\"\}", r"_side\(\"es\""]
+                 r"\\s\+mil\\s\+", r"\{\"de\", \"of\"\}", r"_side\(\"es\"", r"\"(?:es|en)\", \"(?:es|en)\"",
+                 r"_SPANISH|_ENGLISH", r"\blang_side\b", r"\b(?:es|en)_items\b", r"\(\?:es\|en"]
 
 
 def test_no_known_spanish_english_literal_is_left_outside_the_pairs_package() -> None:

@@ -102,11 +102,12 @@ def check(
              "(TMX, XLIFF, JSONL, TSV).", show_default=False)] = None,
     pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of {id, source, target} "
                                          "(the batch contract).")] = None,
-    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en, de-en, "
-                                       "ca-en or gl-en (default: es-en).")] = None,
-    feed_source: Annotated[Path | None, Option(help="Spanish RSS/Atom feed (with --feed-target).")] = None,
-    feed_target: Annotated[Path | None, Option(help="English RSS/Atom feed (with --feed-source).")] = None,
-    feed_map: Annotated[Path | None, Option(help="JSON {spanish link or guid: english link or guid}.")] = None,
+    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en, de-en, ca-en or "
+                                       "gl-en (default: the languages the input declares or is written in, "
+                                       "else es-en).")] = None,
+    feed_source: Annotated[Path | None, Option(help="Source-language RSS/Atom feed (with --feed-target).")] = None,
+    feed_target: Annotated[Path | None, Option(help="Translated RSS/Atom feed (with --feed-source).")] = None,
+    feed_map: Annotated[Path | None, Option(help="JSON {source link or guid: target link or guid}.")] = None,
     fmt: Annotated[str | None, Option("--format", "-f", help="text, json, jsonl, markdown, html, sarif, junit "
                                       "or github (default: text; jsonl with --pairs).")] = None,
     output: Annotated[Path | None, Option("--output", "-o", help="Write the report here instead of "
@@ -213,11 +214,13 @@ def _resolve(config: Config, fail_on: str | None, min_severity: str | None, sele
 def _checker(config: Config) -> Checker:
     """The checker a resolved configuration describes."""
     from xlate.io.glossary import read_glossary
+    from xlate.pairs import DEFAULT_PAIR
     from xlate.pipeline import Checker, Settings
 
-    terms = read_glossary(config.glossary) if config.glossary else ()
+    pair = config.pair or DEFAULT_PAIR
+    terms = read_glossary(config.glossary, _languages(pair)) if config.glossary else ()
     try:
-        return Checker(Settings(config.pair, tuple(config.select), tuple(config.ignore),
+        return Checker(Settings(pair, tuple(config.select), tuple(config.ignore),
                                 Severity.parse(config.min_severity), config.apertium, config.embeddings, terms,
                                 config.marian_model, config.encoder_model, config.max_chars,
                                 config.calibrate))
@@ -225,11 +228,25 @@ def _checker(config: Config) -> Checker:
         raise _fail(str(exc)) from None
 
 
-def _read(request: CheckRequest) -> Iterator[PairInput | BadInput]:
-    from xlate.io.detect import read_inputs
+def _languages(pair_name: str) -> tuple[str, str]:
+    from xlate.pairs import get_pair
 
-    return read_inputs(request.paths, pairs_file=request.pairs, feed_source=request.feed_source,
-                       feed_target=request.feed_target, feed_map=request.feed_map)
+    pair = get_pair(pair_name)
+    return pair.source.code, pair.target.code
+
+
+def _prepare(request: CheckRequest, config: Config) -> tuple[Checker, Iterator[PairInput | BadInput]]:
+    """The checker and the records to check; with no pair configured, the input chooses it
+    (``config.pair`` is set to it, so reports name it)."""
+    from xlate.io.detect import read_inputs
+    from xlate.io.languages import choose_pair, in_pair
+
+    languages = _languages(config.pair) if config.pair else None
+    records = read_inputs(request.paths, pairs_file=request.pairs, feed_source=request.feed_source,
+                          feed_target=request.feed_target, feed_map=request.feed_map, languages=languages)
+    if config.pair is None:
+        config.pair, records = choose_pair(records)
+    return _checker(config), in_pair(records, config.pair)
 
 
 def _run_check(request: CheckRequest, config: Config) -> int:
@@ -248,8 +265,7 @@ def _run_check(request: CheckRequest, config: Config) -> int:
     if request.max_score_drop is not None and request.baseline is None:
         raise _fail("--max-score-drop compares with the scores of a --baseline file: give one")
     accepted = Baseline.load(request.baseline) if request.baseline else None
-    checker = _checker(config)
-    inputs = _read(request)
+    checker, inputs = _prepare(request, config)
     total = _count_lines(request.pairs) if request.pairs is not None else None
     gate = Gate(config.fail_on, min_score=request.min_score, max_score_drop=request.max_score_drop,
                 min_confidence=config.min_confidence)
@@ -310,8 +326,8 @@ def _baseline_command(path: Path, request: CheckRequest, config_path: Path | Non
     from xlate.baseline import Baseline
 
     try:
-        checker = _checker(load_config(config_path)[0])
-        results = list(checker.check_pairs(_read(request)))
+        checker, records = _prepare(request, load_config(config_path)[0])
+        results = list(checker.check_pairs(records))
         readable = [r for r in results if r.error is None]
         base = Baseline.load(path).update(readable) if update else Baseline.create(readable)
         base.save(path)

@@ -15,14 +15,14 @@ from typing import Any
 from xlate.errors import ConfigError
 from xlate.gate import FAIL_ON_CHOICES
 from xlate.model import Severity
-from xlate.pairs import DEFAULT_PAIR
 
 
 @dataclass
 class Config:
     """Every setting a config file may hold, with its default."""
 
-    pair: str = DEFAULT_PAIR
+    # The translation direction (es-en, fr-en, …); None: the one the input declares or is written in.
+    pair: str | None = None
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_on: str = "major"

@@ -131,6 +131,8 @@ class PairInput:
     source: str
     target: str
     origin: str | None = None
+    # The (source, target) language codes the input declares (TMX, XLIFF, feeds, file names), if any.
+    languages: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from xlate.checks.registry import CheckSpec, run_checks, select_checks
 from xlate.engines import EngineSet
 from xlate.io.glossary import GlossaryEntry
 from xlate.model import BadInput, Document, DocumentResult, Link, PairInput, Severity
-from xlate.pairs import DEFAULT_PAIR, foreign_language, get_pair
+from xlate.pairs import DEFAULT_PAIR, get_pair
+from xlate.pairs.identify import foreign_language
 from xlate.parallel import Executor, InProcess
 from xlate.score import mqm_score
 from xlate.segment import segment

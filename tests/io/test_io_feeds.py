@@ -98,7 +98,7 @@ def test_unmatched_spanish_item_is_a_bad_input(tmp_path: Path) -> None:
     en = tmp_path / "en.xml"
     es.write_text(_rss(_item("Uno", "https://n.example/es/uno") + _item("Dos", "https://n.example/es/dos")))
     en.write_text(_rss(_item("One", "https://n.example/en/uno/"), "en"))
-    good, bad = read_feeds(es, en)
+    good, bad = read_feeds(es, en, languages=("es", "en"))
     assert isinstance(good, PairInput)
     assert isinstance(bad, BadInput)
     assert bad.error == f"{es}: no English item matches https://n.example/es/dos"

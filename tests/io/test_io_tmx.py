@@ -33,7 +33,7 @@ def test_two_pairs_with_inline_markup_reduced_to_text() -> None:
 
 def test_tu_missing_a_language_is_a_bad_input_and_the_rest_is_read() -> None:
     path = FIXTURES / "missing_lang.tmx"
-    records = list(read_tmx(path))
+    records = list(read_tmx(path, ("es", "en")))
     assert [r.id for r in records] == ["a1", "a2", "a3"]
     assert isinstance(records[0], PairInput) and isinstance(records[2], PairInput)
     bad = records[1]
@@ -53,7 +53,7 @@ def test_tu_without_tuid_is_numbered(tmp_path: Path) -> None:
     bad, good = list(read_tmx(path))
     assert isinstance(bad, BadInput) and bad.id == "tu-1"
     assert bad.error == f"{path}: tu 1: no Spanish segment"
-    assert good == PairInput("tu-2", "Hola.", "Hello.", f"{path}#tu-2")
+    assert good == PairInput("tu-2", "Hola.", "Hello.", f"{path}#tu-2", ("es", "en"))
 
 
 def test_broken_xml_is_one_input_error_with_position() -> None:
@@ -85,6 +85,8 @@ def test_no_tu_with_both_languages_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(
         InputError, match=r"no <tu> has both a Spanish and an English segment \(languages found: de, fr\)"
     ):
+        list(read_tmx(path, ("es", "en")))
+    with pytest.raises(InputError, match=r"no <tu> has both a Spanish and another language's segment"):
         list(read_tmx(path))
 
 

@@ -21,12 +21,14 @@ def test_xliff_12_units_with_inline_elements() -> None:
             "El Banco Central subió los tipos al 5,25 %.",
             "The Central Bank raised rates to 5.25%.",
             f"{path}#t1",
+            ("es", "en"),
         ),
         PairInput(
             "t2",
             "La inflación bajó por tercer mes consecutivo.",
             "Inflation fell for the third month in a row.",
             f"{path}#t2",
+            ("es", "en"),
         ),
     ]
 
@@ -39,6 +41,7 @@ def test_xliff_20_segments_joined_per_unit() -> None:
         "El alcalde inauguró el nuevo puente el domingo. Costó 30 millones de euros.",
         "The mayor opened the new bridge on Sunday. It cost 30 million euros.",
         f"{path}#u1",
+        ("es", "en"),
     )
     assert second.source == "Los vecinos celebraron la obra!"  # <cp hex="0021"/>
     assert second.target == "Residents celebrated the work!"
@@ -68,7 +71,7 @@ def test_version_detected_without_namespace(tmp_path: Path) -> None:
         "<source>Hola.</source><target>Hello.</target></segment></unit></file></xliff>",
         encoding="utf-8",
     )
-    assert list(read_xliff(path)) == [PairInput("1", "Hola.", "Hello.", f"{path}#1")]
+    assert list(read_xliff(path)) == [PairInput("1", "Hola.", "Hello.", f"{path}#1", ("es", "en"))]
 
 
 def test_translate_no_units_are_skipped(tmp_path: Path) -> None:

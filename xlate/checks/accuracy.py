@@ -23,6 +23,7 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import CLOSING_QUOTES, TERMINAL, inside_quotes, words
 from xlate.engines import Token
 from xlate.model import Link, Sentence, Severity
+from xlate.pairs import AnalyserTags, LanguageResources
 from xlate.similarity import fold, stem
 
 # A lost number or name counts as an omission only when the translation is at most this share of the
@@ -568,28 +569,23 @@ def low_adequacy(ctx: CheckContext) -> Iterator[Hit]:
                   source_span=(sources[0].start, sources[-1].end), confidence=0.6)
 
 
-# Source determiners that give an epicene title its gender («la canciller», «el fiscal»).
-_DETERMINER_GENDER = {"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"}
-# Words that may sit between a title and its portfolio or name («secretaria de Energía»).
-_PORTFOLIO_LINKS = frozenset({"de", "del", "la", "el", "y", "para", "los", "las"})
-
-
 def _name_genders(ctx: CheckContext) -> dict[str, str]:
     """Name → "f", "m" or "?" for the people the source introduces with a title: «la secretaria
     Rodríguez», «Rosa Icela Rodríguez, secretaria de…», «la secretaria de Energía, Luz Elena
     González», «la canciller Bárcena» (the article genders an epicene title). First names alone are
     not trusted: the analyser's lexicon guesses wrongly for names from other languages."""
-    titles = ctx.pair.source.gendered_titles
+    source = ctx.pair.source
+    titles, determiners = source.gendered_titles, source.determiner_genders
     genders: dict[str, str] = {}
     for sentence in ctx.doc.source.sentences:
         tokens = [t.token for t in ctx.source_tokens(sentence) or []]
         for i, token in enumerate(tokens):
             word = token.surface.lower()
-            if word not in titles or word in _DETERMINER_GENDER:
+            if word not in titles or word in determiners:
                 continue
             determiner = tokens[i - 1].surface.lower() if i else ""
-            gender = titles[word] or _DETERMINER_GENDER.get(determiner, "?")
-            for name in _name_after_title(tokens, i + 1) + _name_before_title(tokens, i):
+            gender = titles[word] or determiners.get(determiner, "?")
+            for name in _name_after_title(tokens, i + 1, source) + _name_before_title(tokens, i, source):
                 if genders.get(name, gender) != gender:
                     gender = "?"  # two people of one surname: no evidence either way
                 genders[name] = gender
@@ -598,47 +594,49 @@ def _name_genders(ctx: CheckContext) -> dict[str, str]:
 
 def _mentioned_genders(ctx: CheckContext, sentences: list[Sentence]) -> set[str]:
     """Genders of the people the source sentences mention with an article and a gendered noun."""
-    titles = ctx.pair.source.gendered_titles
+    titles, determiners = ctx.pair.source.gendered_titles, ctx.pair.source.determiner_genders
     genders = set()
     for sentence in sentences:
         tokens = [t.token.surface.lower() for t in ctx.source_tokens(sentence) or []]
         for before, word in itertools.pairwise(tokens):
-            gender = titles.get(word) or _DETERMINER_GENDER.get(before) if word in titles else None
-            if gender and before in _DETERMINER_GENDER:
+            gender = titles.get(word) or determiners.get(before) if word in titles else None
+            if gender and before in determiners:
                 genders.add(gender)
     return genders
 
 
-def _is_name(token: Token) -> bool:
-    return token.surface[:1].isupper() and token.pos not in {"det", "pr", "cnjcoo", "cnjsub", "sent", "cm"}
+def _is_name(token: Token, tags: AnalyserTags) -> bool:
+    return token.surface[:1].isupper() and token.pos not in (
+        tags.determiners | tags.prepositions | tags.coordinators | tags.subordinators | tags.punctuation)
 
 
-def _name_run(tokens: list[Token], start: int) -> list[str]:
+def _name_run(tokens: list[Token], start: int, tags: AnalyserTags) -> list[str]:
     run = []
-    while start < len(tokens) and _is_name(tokens[start]):
+    while start < len(tokens) and _is_name(tokens[start], tags):
         run.extend(tokens[start].surface.split())
         start += 1
     return run
 
 
-def _name_after_title(tokens: list[Token], start: int) -> list[str]:
-    """«secretaria Rodríguez» or «secretaria de Energía, Luz Elena González»."""
-    run = _name_run(tokens, start)
+def _name_after_title(tokens: list[Token], start: int, lang: LanguageResources) -> list[str]:
+    """«secretaria Rodríguez» or «secretaria de Energía, Luz Elena González» (the words of a name
+    join a title to its portfolio)."""
+    run = _name_run(tokens, start, lang.analyser)
     if run:
         return run
     j = start
-    while j < len(tokens) and (tokens[j].surface.lower() in _PORTFOLIO_LINKS or _is_name(tokens[j])):
+    while j < len(tokens) and (tokens[j].surface.lower() in lang.name_connectors or _is_name(tokens[j], lang.analyser)):
         j += 1
-    return _name_run(tokens, j + 1) if j < len(tokens) and tokens[j].surface == "," else []
+    return _name_run(tokens, j + 1, lang.analyser) if j < len(tokens) and tokens[j].surface == "," else []
 
 
-def _name_before_title(tokens: list[Token], title: int) -> list[str]:
+def _name_before_title(tokens: list[Token], title: int, lang: LanguageResources) -> list[str]:
     """«Rosa Icela Rodríguez, secretaria de…»."""
     if title < 2 or tokens[title - 1].surface != ",":
         return []
     run = []
     j = title - 2
-    while j >= 0 and _is_name(tokens[j]):
+    while j >= 0 and _is_name(tokens[j], lang.analyser):
         run.extend(tokens[j].surface.split())
         j -= 1
     return run
@@ -664,7 +662,7 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
     Fix:
         Use the pronoun that matches the referent.
     """
-    pronouns = ctx.pair.target.gendered_pronouns
+    pronouns, tags = ctx.pair.target.gendered_pronouns, ctx.pair.target.analyser
     names = _name_genders(ctx)
     if not pronouns or not names:
         return
@@ -672,9 +670,9 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
     for sentence in ctx.doc.target.sentences:
         # object pronouns ("helping him") usually point at someone else than the sentence's subject
         tokens = ctx.target_tokens(sentence) or []
-        objects = {t.start for t in tokens if "obj" in t.token.tags}
-        others = {t.start for t in tokens if t.token.pos == "np" and t.start > sentence.start
-                  and "ant" in t.token.tags and t.token.surface not in names}
+        objects = {t.start for t in tokens if tags.object_pronoun in t.token.tags}
+        others = {t.start for t in tokens if t.token.pos in tags.names and t.start > sentence.start
+                  and tags.given_names & set(t.token.tags) and t.token.surface not in names}
         link = ctx.link_of_target(sentence.index)
         # genders of all the people the aligned source mentions («al abogado del acusado»)
         mentioned = _mentioned_genders(ctx, ctx.sources(link)) if link else set()
@@ -698,7 +696,7 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             (expected,) = seen
             right = ctx.pair.target.pronoun_counterparts.get(word.lower())
-            yield Hit(f"{word!r} contradicts the source, which speaks of a "
-                      f"{'woman' if expected == 'f' else 'man'} here",
+            yield Hit(f"{word!r} contradicts the source, which speaks of someone "
+                      f"{'female' if expected == 'f' else 'male'} here",
                       target_span=(start, end), suggestion=right, confidence=0.65)
             break

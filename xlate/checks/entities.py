@@ -92,13 +92,8 @@ def _same_context(target: str, t_span: tuple[int, int], pseudo: str, name: str,
     return False
 
 
-# Spelling conventions that differ between Spanish and English transliterations of the same name
-# («Jamenei» / "Khamenei", «Mualem» / "Mouallem", «Abdalá» / "Abdallah").
-_TRANSLITERATIONS = (("kh", "j"), ("ou", "u"), ("ph", "f"), ("ll", "l"), ("h", ""), ("y", "i"), ("w", "u"))
-
-
-def _skeleton(folded: str) -> str:
-    for a, b in _TRANSLITERATIONS:
+def _skeleton(folded: str, spellings: tuple[tuple[str, str], ...]) -> str:
+    for a, b in spellings:
         folded = folded.replace(a, b)
     return folded
 
@@ -115,9 +110,11 @@ def _romanised(text: str, table: tuple[tuple[str, str], ...]) -> str:
     return lowered if table else ""
 
 
-def _is_transliteration(name: str, source_name: str) -> bool:
-    """Same skeleton, and not merely a doubled letter ("Guatemalla" is a typo, "Mouallem" a spelling)."""
-    return _skeleton(name) == _skeleton(source_name) and _undoubled(name) != _undoubled(source_name)
+def _is_transliteration(name: str, source_name: str, spellings: tuple[tuple[str, str], ...]) -> bool:
+    """Same skeleton under the pair's name spellings, and not merely a doubled letter ("Guatemalla" is
+    a typo, "Mouallem" a spelling)."""
+    return bool(spellings) and _skeleton(name, spellings) == _skeleton(source_name, spellings) and \
+        _undoubled(name) != _undoubled(source_name)
 
 
 def _swapped_full_names(ctx: CheckContext, known: set[str], target_known: set[str]) -> Iterator[Hit]:
@@ -176,11 +173,6 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
                       suggestion=lost[0].text, confidence=0.6)
 
 
-# Final letters that Spanish names of places change into English ones («Palestina» → "Palestine",
-# «Jerusalén» → "Jerusalem", «Toledo» stays); a change between «-o» and «-a» is a misspelling («Curro»).
-_EXONYM_FINAL_LETTERS = frozenset({("a", "e"), ("n", "m"), ("o", "e"), ("i", "y"), ("e", "a")})
-
-
 def _swapped_surnames(ctx: CheckContext, sources: list[Sentence], targets: list[Sentence],
                       known: set[str]) -> Iterator[Hit]:
     """A full name of the translation that keeps one part of a source full name and replaces another
@@ -235,12 +227,12 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-def _is_exonym_ending(name: str, source_name: str) -> bool:
+def _is_exonym_ending(name: str, source_name: str, final_letters: frozenset[tuple[str, str]]) -> bool:
     """Same length with only the last letter different («Palestina» → "Palestine", «Jerusalén» →
     "Jerusalem"), or one is the other plus an ending of at most two letters («Microcrédito» →
     "Microcredit", «Hampton» → "Hamptons")."""
     if len(name) == len(source_name):
-        return name[:-1] == source_name[:-1] and (source_name[-1], name[-1]) in _EXONYM_FINAL_LETTERS
+        return name[:-1] == source_name[:-1] and (source_name[-1], name[-1]) in final_letters
     short, long = sorted((name, source_name), key=len)
     return long.startswith(short) and len(long) - len(short) <= 2
 
@@ -339,8 +331,10 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 if start in english_words or folded in wordlist or name.lower() in wordlist or (
                         ctx.engines.has_speller and ctx.engines.speller.known(name)):
                     continue  # an English word or a known exonym ("Havana", "Bosphorus"), not a misspelling
-                variant = _is_exonym_ending(folded, fold(close[1])) or _is_transliteration(folded, fold(close[1])) \
-                    or _is_adjective_rendering(folded, fold(close[1]), ctx.pair.adjective_endings)
+                source_name, pair = fold(close[1]), ctx.pair
+                variant = _is_exonym_ending(folded, source_name, pair.exonym_final_letters) or \
+                    _is_transliteration(folded, source_name, pair.name_spellings) or \
+                    _is_adjective_rendering(folded, source_name, pair.adjective_endings)
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),

@@ -11,14 +11,9 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, ends_sentence, is_abbreviation, words
 from xlate.checks.text import previous_word as _previous_word
 from xlate.model import Sentence, Severity
+from xlate.pairs import AnalyserTags
 from xlate.similarity import chrf
 
-# Apertium tags of finite or non-finite verbs: a "sentence" without any is a fragment.
-VERB_TAGS = frozenset({"vblex", "vbser", "vbhaver", "vbmod", "vaux", "vbdo"})
-# Verb forms that cannot carry a sentence on their own.
-FINITENESS_EXCLUDED = frozenset({"pp", "ger", "inf"})
-# Tags that may follow a post-posed adjective split off its noun ("courts. Swedish for …").
-DANGLING_FOLLOWERS = frozenset({"pr", "cnjcoo", "cnjsub", "sent", "cm", "lpar", "rpar", "lquot", "rquot"})
 # A verbless piece this short (in words) after a split is a fragment, not a stylistic one-liner.
 MAX_FRAGMENT_WORDS = 4
 # A final sentence shorter than this share of its pseudo-reference has probably been cut.
@@ -66,17 +61,22 @@ def _sentence_tokens(ctx: CheckContext, sentence: Sentence) -> list[PlacedToken]
     return ctx.target_tokens(sentence) or []
 
 
-def _is_verbless(tokens: list[PlacedToken]) -> bool:
-    return not any(t.token.pos in VERB_TAGS for t in tokens)
+def _is_verbless(tokens: list[PlacedToken], tags: AnalyserTags) -> bool:
+    return not any(t.token.pos in tags.verbs for t in tokens)
 
 
-def _is_finiteless(tokens: list[PlacedToken]) -> bool:
+def _is_finiteless(tokens: list[PlacedToken], tags: AnalyserTags) -> bool:
     """No finite verb: participles and gerunds ("Based in Elvas.") do not make a sentence; a subject
     pronoun followed by a verb or a word the analyser lacks ("I stumbled over it.") does."""
-    if any(t.token.pos in VERB_TAGS and not FINITENESS_EXCLUDED & set(t.token.tags) for t in tokens):
+    if any(t.token.pos in tags.verbs and not tags.non_finite & set(t.token.tags) for t in tokens):
         return False
-    return not any("subj" in a.token.tags and (b.token.pos in VERB_TAGS or not b.token.known)
+    return not any(tags.subject_pronoun in a.token.tags and (b.token.pos in tags.verbs or not b.token.known)
                    for a, b in itertools.pairwise(tokens))
+
+
+def _dangles(token: PlacedToken, tags: AnalyserTags) -> bool:
+    """Whether a word may follow a post-posed adjective split off its noun ("courts. Swedish for …")."""
+    return token.token.pos in tags.prepositions | tags.coordinators | tags.subordinators | tags.punctuation
 
 
 def _is_proper_in(pseudo: str, adjective: str) -> bool:
@@ -117,7 +117,7 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
     Fix:
         Remove the break and put the adjective back with its noun.
     """
-    sentences = ctx.doc.target.sentences
+    sentences, tags = ctx.doc.target.sentences, ctx.pair.target.analyser
     for left, right in itertools.pairwise(sentences):
         if left.paragraph != right.paragraph or not left.text.rstrip(CLOSING_QUOTES).endswith("."):
             continue
@@ -126,28 +126,29 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
             continue  # the source has a break here too
         right_tokens = _sentence_tokens(ctx, right)
         left_tokens = _sentence_tokens(ctx, left)
-        words_only = [t for t in right_tokens if t.token.pos not in {"sent", "cm", "lquot", "rquot"}]
+        words_only = [t for t in right_tokens if t.token.pos not in tags.punctuation]
         if not words_only or not right.text[:1].isupper():
             continue
-        if words_only[0].token.pos != "adj":
-            if link.source and _is_finiteless(right_tokens) and len(words_only) <= MAX_FRAGMENT_WORDS:
+        if words_only[0].token.pos not in tags.adjectives:
+            if link.source and _is_finiteless(right_tokens, tags) and len(words_only) <= MAX_FRAGMENT_WORDS:
                 # a short phrase with no finite verb, split from a sentence the source has as one
                 period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1
                 yield Hit(f"“{right.text}” is a fragment split off the previous sentence",
                           target_span=(period, right.end), confidence=0.7)
             continue
         adjective = words_only[0]
-        nouns = [t for t in left_tokens if t.token.pos in {"n", "np"}]
+        nouns = [t for t in left_tokens if t.token.pos in tags.nouns]
         position = right_tokens.index(adjective)
         following = right_tokens[position + 1 : position + 3]
-        stands_alone = _is_verbless(right_tokens) and len(words_only) <= MAX_FRAGMENT_WORDS
-        dangles = bool(following) and following[0].token.pos in DANGLING_FOLLOWERS
+        stands_alone = _is_verbless(right_tokens, tags) and len(words_only) <= MAX_FRAGMENT_WORDS
+        dangles = bool(following) and _dangles(following[0], tags)
         pseudo = ctx.pseudo_reference(ctx.sources(link)) or ""
-        left_words = [t for t in left_tokens if t.token.pos not in {"sent", "cm", "lquot", "rquot"}]
-        ends_on_noun = bool(left_words) and left_words[-1].token.pos in {"n", "np"}
+        left_words = [t for t in left_tokens if t.token.pos not in tags.punctuation]
+        ends_on_noun = bool(left_words) and left_words[-1].token.pos in tags.nouns
         # "Mexican officials…", "Spanish economic growth…": the adjective heads a noun phrase
-        tags = [t.token.pos for t in following]
-        heads_noun = tags[:1] in (["n"], ["np"]) or tags[:2] in (["adj", "n"], ["adj", "np"])
+        after = [t.token.pos for t in following]
+        heads_noun = bool(after) and (after[0] in tags.nouns or (
+            after[0] in tags.adjectives and len(after) > 1 and after[1] in tags.nouns))
         joins = bool(nouns) and ((ends_on_noun and not heads_noun) or _adjective_joins_source_phrase(
             pseudo, adjective.token.surface, nouns[-1].token.surface))
         if not (stands_alone or (_is_proper_in(pseudo, adjective.token.surface) and (dangles or joins))):

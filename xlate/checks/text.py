@@ -33,10 +33,6 @@ def previous_word(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-# Short capitalised words that end sentences and are no abbreviation.
-_SHORT_WORDS = frozenset({"Yes", "Now", "Too", "Him", "Her", "Air", "War", "Day", "Law", "Sea", "Act", "Art"})
-
-
 def is_abbreviation(token: str, lang: LanguageResources) -> bool:
     """True when a token ending in a period is an abbreviation ("p.m.", "U.S.", "Calif.", "Sr.")."""
     bare = token.lstrip("(" + OPENING_QUOTES).rstrip(",;:")
@@ -45,7 +41,7 @@ def is_abbreviation(token: str, lang: LanguageResources) -> bool:
     core = bare.rstrip(".")
     # initials and dotted acronyms: "J.", "U.S.", "e.g."; short capitalised forms: "No.", "Gen."
     return len(core) <= 1 or "." in core or (
-        core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in _SHORT_WORDS)
+        core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in lang.short_words)
 
 
 def inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:

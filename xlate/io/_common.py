@@ -19,8 +19,6 @@ XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 
 _XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-_SPANISH = {"es", "spa"}
-_ENGLISH = {"en", "eng"}
 
 
 def read_bytes(path: str | Path, *, allow_empty: bool = False) -> bytes:
@@ -136,16 +134,9 @@ def iterparse_xml(
         raise xml_error(path, exc) from None
 
 
-def lang_side(tag: str | None) -> str | None:
-    """'es' for a Spanish language tag (es, es-ES, ES_mx, spa), 'en' for English, else None."""
-    if not tag:
-        return None
-    primary = re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
-    if primary in _SPANISH:
-        return "es"
-    if primary in _ENGLISH:
-        return "en"
-    return None
+def with_article(name: str) -> str:
+    """'a Spanish', 'an English' (for messages)."""
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
 def inline_text(elem: Element, drop: frozenset[str], *, code_points: bool = False) -> str:

@@ -4,9 +4,9 @@
 input                                      reader
 =========================================  ==============================================
 ``--pairs FILE``                           JSON Lines (the batch contract)
-``--feed-source ES --feed-target EN``      two RSS/Atom feeds (``--feed-map`` optional)
+``--feed-source SRC --feed-target TGT``    two RSS/Atom feeds (``--feed-map`` optional)
 ``SOURCE TARGET`` (text or HTML)           one article pair
-``ES_FEED EN_FEED``                        two RSS/Atom feeds
+``SOURCE_FEED TARGET_FEED``                two RSS/Atom feeds
 ``DIR``                                    every pair under the directory
 ``FILE`` (.tmx, .xlf/.xliff, .jsonl, .tsv)  that format; other extensions are sniffed
 =========================================  ==============================================
@@ -111,12 +111,12 @@ def sniff_format(path: str | Path) -> str:
     return "text"
 
 
-def _single_file(path: Path) -> Iterator[PairInput | BadInput]:
+def _single_file(path: Path, languages: tuple[str, str] | None) -> Iterator[PairInput | BadInput]:
     kind = sniff_format(path)
     if kind == "tmx":
         from xlate.io.tmx import read_tmx
 
-        return read_tmx(path)
+        return read_tmx(path, languages)
     if kind == "xliff":
         from xlate.io.xliff import read_xliff
 
@@ -131,11 +131,11 @@ def _single_file(path: Path) -> Iterator[PairInput | BadInput]:
         return read_pairs_tsv(path)
     if kind in ("text", "html"):
         raise InputError(
-            f"{path}: one {kind} file is not a pair (give the Spanish and the English file, a directory "
+            f"{path}: one {kind} file is not a pair (give the source and the target file, a directory "
             "of pairs or a bilingual file)"
         )
     if kind == "feed":
-        raise InputError(f"{path}: one feed is not a pair (give --feed-source ES.xml --feed-target EN.xml)")
+        raise InputError(f"{path}: one feed is not a pair (give --feed-source SOURCE.xml --feed-target TARGET.xml)")
     raise InputError(f"{path}: unknown input format ({EXPECTED})")
 
 
@@ -149,7 +149,17 @@ def _side_text(path: Path, kind: str) -> str:
     return read_text(path)
 
 
-def _two_files(source: Path, target: Path, feed_map: Path | None) -> Iterator[PairInput | BadInput]:
+def _name_language(path: Path) -> str | None:
+    """The known language a file name ends in ('article.fr.txt' → 'fr'), if any."""
+    from xlate.pairs.identify import known_languages, language_code
+
+    parts = path.name.split(".")
+    code = language_code(parts[-2]) if len(parts) > 2 else None
+    return code if code in known_languages() else None
+
+
+def _two_files(source: Path, target: Path, feed_map: Path | None,
+               languages: tuple[str, str] | None) -> Iterator[PairInput | BadInput]:
     for path in (source, target):
         if path.is_dir():
             raise InputError(f"{path}: is a directory (give one directory, or two files)")
@@ -162,7 +172,7 @@ def _two_files(source: Path, target: Path, feed_map: Path | None) -> Iterator[Pa
         if feed_map is not None:
             _head(feed_map, decode=False)
 
-        return read_feeds(source, target, feed_map)
+        return read_feeds(source, target, feed_map, languages)
     for path, kind in zip((source, target), kinds, strict=True):
         if kind == "feed":
             raise InputError(f"{path}: is an RSS/Atom feed, but the other file is not (give two feeds)")
@@ -170,7 +180,9 @@ def _two_files(source: Path, target: Path, feed_map: Path | None) -> Iterator[Pa
             raise InputError(f"{path}: a {kind.upper()} file is a complete bilingual input; give it alone")
     if feed_map is not None:
         raise InputError(f"{feed_map}: a feed map needs two feeds")
-    pair = PairInput(target.name, _side_text(source, kinds[0]), _side_text(target, kinds[1]), str(target))
+    named = (_name_language(source), _name_language(target))
+    declared = (named[0], named[1]) if named[0] and named[1] else None
+    pair = PairInput(target.name, _side_text(source, kinds[0]), _side_text(target, kinds[1]), str(target), declared)
     return iter([pair])
 
 
@@ -181,8 +193,10 @@ def read_inputs(
     feed_source: Path | None = None,
     feed_target: Path | None = None,
     feed_map: Path | None = None,
+    languages: tuple[str, str] | None = None,
 ) -> Iterator[PairInput | BadInput]:
-    """The records of whatever input was given, in input order (see the module docstring).
+    """The records of whatever input was given, in input order (see the module docstring); sides in
+    ``languages`` (the pair's source and target codes) or, when None, as the input declares them.
 
     Raises InputError at once for a wrong combination of arguments, a missing, empty or non-UTF-8
     file, or an unknown format; errors found while reading a file surface from the iterator.
@@ -208,7 +222,7 @@ def read_inputs(
         for path in (feed_source, feed_target, feed_map):
             if path is not None:
                 _head(Path(path), decode=False)
-        return read_feeds(feed_source, feed_target, feed_map)
+        return read_feeds(feed_source, feed_target, feed_map, languages)
     if len(paths) == 1:
         if feed_map is not None:
             raise InputError(f"{feed_map}: a feed map needs two feeds")
@@ -216,12 +230,12 @@ def read_inputs(
         if path.is_dir():
             from xlate.io.directory import read_directory
 
-            return read_directory(path)
+            return read_directory(path, languages)
         if not path.exists():
             raise InputError(f"{path}: no such file or directory")
-        return _single_file(path)
+        return _single_file(path, languages)
     if len(paths) == 2:
-        return _two_files(paths[0], paths[1], None if feed_map is None else Path(feed_map))
+        return _two_files(paths[0], paths[1], None if feed_map is None else Path(feed_map), languages)
     if not paths:
         raise InputError(f"no input given ({EXPECTED})")
     raise InputError(f"expected one directory or file, or two files (got {len(paths)} paths)")

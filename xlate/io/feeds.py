@@ -1,17 +1,18 @@
-"""Two RSS/Atom feeds, one Spanish and one English, matched item by item into pairs.
+"""Two RSS/Atom feeds, one in the source language and one in the target language, matched item by item.
 
 Feeds are parsed with feedparser from bytes read here (never from a URL, so nothing is fetched),
 with relative-URI resolution off and its HTML sanitiser on. A feed whose prolog declares XML
 entities is refused. Items are matched, in this order of precedence:
 
-1. an explicit mapping file: a JSON object ``{spanish link or guid: english link or guid}``;
-2. declared translation links: ``<link rel="alternate" hreflang="en" href=…>`` on the Spanish
-   item pointing at the English item's link or id;
+1. an explicit mapping file: a JSON object ``{source link or guid: target link or guid}``;
+2. declared translation links: ``<link rel="alternate" hreflang="en" href=…>`` (the target
+   language) on the source item pointing at the target item's link or id;
 3. equal guid / id;
 4. equal link after normalisation (scheme, ``www.``, a language sub-domain, language path segments
    such as ``/es/`` and ``/en-us/``, query, fragment and trailing slash are ignored).
 
-Each English item is matched at most once. The text of an item is its title, a blank line, then its
+The languages are the pair's, or those the feeds declare (RSS ``<language>``, Atom ``xml:lang``).
+Each target item is matched at most once. The text of an item is its title, a blank line, then its
 content (or summary) as plain text with paragraphs separated by blank lines.
 """
 
@@ -28,17 +29,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from xlate.errors import InputError
-from xlate.io._common import decode_utf8, lang_side, read_bytes
+from xlate.io._common import decode_utf8, read_bytes
 from xlate.io.html import html_fragment_to_text
 from xlate.model import BadInput, PairInput
+from xlate.pairs.identify import known_languages, language_code, language_name
 
 log = logging.getLogger(__name__)
 
 _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[(.*?)\]\s*>", re.DOTALL | re.IGNORECASE)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _PROLOG_SCAN = 1 << 20
-_LANG_SEGMENT = re.compile(r"(?:es|en|spa|eng)(?:[-_][a-z]{2,4})?", re.IGNORECASE)
-_LANG_WORDS = frozenset({"espanol", "español", "spanish", "english", "ingles", "inglés"})
+_LANG_SEGMENT = re.compile(r"[a-z]{2,3}(?:[-_][a-z]{2,4})?", re.IGNORECASE)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -48,6 +49,8 @@ class _Item:
     link: str | None
     id: str | None
     text: str
+    # (language code, link) of the item's alternates in other languages (hreflang).
+    alternates: list[tuple[str | None, str]] = field(default_factory=list)
     translations: list[str] = field(default_factory=list)
 
     @property
@@ -60,7 +63,11 @@ class _Item:
 
 
 def _is_lang_part(part: str) -> bool:
-    return bool(_LANG_SEGMENT.fullmatch(part)) or part.lower() in _LANG_WORDS
+    """Whether a host label or path segment names a language ('es', 'en-us', 'english', 'español')."""
+    languages = known_languages()
+    if _LANG_SEGMENT.fullmatch(part) and language_code(part) in languages:
+        return True
+    return part.lower() in {name.lower() for lang in languages.values() for name in (lang.name, *lang.other_names)}
 
 
 def normalise_link(url: str | None) -> str | None:
@@ -105,27 +112,25 @@ def _entry_text(entry: Any) -> str:
     return "\n\n".join(part for part in (title, body) if part)
 
 
-def _own_link(entry: Any, side: str) -> str | None:
+def _own_link(entry: Any, lang: str | None) -> str | None:
     """The item's own link: an alternate in its language, else one without hreflang, else feedparser's."""
     alternates = [
         link
         for link in entry.get("links") or []
         if link.get("href") and link.get("rel", "alternate") == "alternate"
     ]
-    for wanted in (lambda h: lang_side(h) == side, lambda h: not h):
+    for wanted in (lambda h: lang is not None and language_code(h) == lang, lambda h: not h):
         for link in alternates:
             if wanted(link.get("hreflang")):
                 return link["href"]
     return entry.get("link") or None
 
 
-def _translation_links(entry: Any) -> list[str]:
+def _alternates(entry: Any) -> list[tuple[str | None, str]]:
     return [
-        link["href"]
+        (language_code(link.get("hreflang")), link["href"])
         for link in entry.get("links") or []
-        if link.get("href")
-        and link.get("rel", "alternate") == "alternate"
-        and lang_side(link.get("hreflang")) == "en"
+        if link.get("href") and link.get("rel", "alternate") == "alternate" and link.get("hreflang")
     ]
 
 
@@ -158,7 +163,8 @@ def _reject_broken(path: Path, data: bytes, exc: object) -> None:
     raise InputError(f"{path}: not a valid RSS/Atom feed: not well-formed XML ({reason})")
 
 
-def _parse_feed(path: Path, side: str) -> list[_Item]:
+def _parse_feed(path: Path, lang: str | None) -> tuple[list[_Item], str | None]:
+    """The feed's items and its language: ``lang`` (the pair's), else the one the feed declares."""
     import feedparser
 
     data = read_bytes(path)
@@ -177,18 +183,19 @@ def _parse_feed(path: Path, side: str) -> list[_Item]:
         raise InputError(f"{path}: the feed has no items")
     if parsed.get("bozo"):
         _reject_broken(path, data, parsed.bozo_exception)
+    lang = lang or language_code((parsed.get("feed") or {}).get("language"))
     items = []
     for n, entry in enumerate(entries, 1):
         items.append(
             _Item(
                 index=n,
-                link=_own_link(entry, side),
+                link=_own_link(entry, lang),
                 id=entry.get("id") or None,
                 text=_entry_text(entry),
-                translations=_translation_links(entry) if side == "es" else [],
+                alternates=_alternates(entry),
             )
         )
-    return items
+    return items, lang
 
 
 def _read_mapping(path: Path) -> dict[str, str]:
@@ -200,11 +207,11 @@ def _read_mapping(path: Path) -> dict[str, str]:
     if not isinstance(obj, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in obj.items()
     ):
-        raise InputError(f"{path}: expected a JSON object {{spanish link or guid: english link or guid}}")
+        raise InputError(f"{path}: expected a JSON object {{source link or guid: target link or guid}}")
     return {k.strip(): v.strip() for k, v in obj.items()}
 
 
-class _EnglishIndex:
+class _TargetIndex:
     def __init__(self, items: list[_Item]) -> None:
         self.exact: dict[str, _Item] = {}
         self.normal: dict[str, _Item] = {}
@@ -220,7 +227,7 @@ class _EnglishIndex:
         return item if item is not None and item.index not in self.used else None
 
     def by_ref(self, ref: str) -> _Item | None:
-        """The English item whose link or id is ``ref``, exactly or after normalisation."""
+        """The target item whose link or id is ``ref``, exactly or after normalisation."""
         found = self.exact.get(ref.strip())
         if found is None:
             key = normalise_link(ref)
@@ -229,24 +236,24 @@ class _EnglishIndex:
 
 
 def _match(
-    es_items: list[_Item], index: _EnglishIndex, mapping: dict[str, str] | None, map_path: Path | None
+    source_items: list[_Item], index: _TargetIndex, mapping: dict[str, str] | None, map_path: Path | None
 ) -> tuple[dict[int, _Item], dict[int, str]]:
-    """Spanish item index → matched English item, and Spanish item index → error (mapping problems)."""
+    """Source item index → matched target item, and source item index → error (mapping problems)."""
     matched: dict[int, _Item] = {}
     errors: dict[int, str] = {}
 
-    def assign(item: _Item, english: _Item | None, how: str) -> bool:
-        english = index.free(english)
-        if english is None:
+    def assign(item: _Item, translated: _Item | None, how: str) -> bool:
+        translated = index.free(translated)
+        if translated is None:
             return False
-        matched[item.index] = english
-        index.used.add(english.index)
-        log.debug("feed item %s ↔ %s (%s)", item.label, english.label, how)
+        matched[item.index] = translated
+        index.used.add(translated.index)
+        log.debug("feed item %s ↔ %s (%s)", item.label, translated.label, how)
         return True
 
     if mapping:
         normal_mapping = {normalise_link(k) or k: v for k, v in mapping.items()}
-        for item in es_items:
+        for item in source_items:
             target = next((mapping[r.strip()] for r in item.refs if r.strip() in mapping), None)
             if target is None:
                 keys = [k for k in map(normalise_link, item.refs) if k]
@@ -254,7 +261,7 @@ def _match(
             if target is not None and not assign(item, index.by_ref(target), "mapping"):
                 errors[item.index] = (
                     f"{map_path}: {item.label} is mapped to {target}, "
-                    "which is not an unmatched item of the English feed"
+                    "which is not an unmatched item of the target feed"
                 )
 
     passes: list[tuple[str, Callable[[_Item], list[_Item | None]]]] = [
@@ -263,39 +270,44 @@ def _match(
         ("link", lambda it: [index.normal.get(k) for k in map(normalise_link, it.refs) if k]),
     ]
     for how, candidates in passes:
-        for item in es_items:
+        for item in source_items:
             if item.index in matched or item.index in errors:
                 continue
-            for english in candidates(item):
-                if assign(item, english, how):
+            for translated in candidates(item):
+                if assign(item, translated, how):
                     break
     return matched, errors
 
 
 def read_feeds(
-    source: str | Path, target: str | Path, mapping: str | Path | None = None
+    source: str | Path, target: str | Path, mapping: str | Path | None = None,
+    languages: tuple[str, str] | None = None,
 ) -> Iterator[PairInput | BadInput]:
-    """Pairs of matched feed items, in the Spanish feed's order; unmatched Spanish items are BadInputs.
+    """Pairs of matched feed items, in the source feed's order; unmatched source items are BadInputs.
 
-    ``origin`` of a pair is the English item's link. Raises InputError when a feed cannot be read or
+    ``origin`` of a pair is the target item's link. Raises InputError when a feed cannot be read or
     when no item of the two feeds match.
     """
     source, target = Path(source), Path(target)
     map_path = Path(mapping) if mapping is not None else None
     mapping_table = _read_mapping(map_path) if map_path is not None else None
-    es_items = _parse_feed(source, "es")
-    en_items = _parse_feed(target, "en")
-    matched, errors = _match(es_items, _EnglishIndex(en_items), mapping_table, map_path)
+    source_items, source_lang = _parse_feed(source, languages[0] if languages else None)
+    target_items, target_lang = _parse_feed(target, languages[1] if languages else None)
+    for item in source_items:
+        item.translations = [href for code, href in item.alternates if code == target_lang]
+    declared = (source_lang, target_lang) if source_lang and target_lang else None
+    matched, errors = _match(source_items, _TargetIndex(target_items), mapping_table, map_path)
     if not matched:
         raise InputError(f"{source} / {target}: no items match between the two feeds")
-    for item in es_items:
+    for item in source_items:
         ident = item.id or item.link or f"item-{item.index}"
-        english = matched.get(item.index)
-        if english is None:
-            error = errors.get(item.index) or f"{source}: no English item matches {item.label}"
+        translated = matched.get(item.index)
+        if translated is None:
+            name = language_name(target_lang) if target_lang else "target-feed"
+            error = errors.get(item.index) or f"{source}: no {name} item matches {item.label}"
             yield BadInput(ident, error, item.link)
-        elif not item.text.strip() or not english.text.strip():
-            empty = item.label if not item.text.strip() else english.label
-            yield BadInput(ident, f"{source}: feed item {empty} has no text", english.link or english.id)
+        elif not item.text.strip() or not translated.text.strip():
+            empty = item.label if not item.text.strip() else translated.label
+            yield BadInput(ident, f"{source}: feed item {empty} has no text", translated.link or translated.id)
         else:
-            yield PairInput(ident, item.text, english.text, english.link or english.id)
+            yield PairInput(ident, item.text, translated.text, translated.link or translated.id, declared)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from xlate.errors import InputError
 from xlate.io.text import read_text
+from xlate.pairs.identify import language_code
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -21,13 +22,13 @@ class GlossaryEntry:
     targets: tuple[str, ...]
 
 
-def _from_rows(rows: list[list[str]], path: Path) -> list[GlossaryEntry]:
+def _from_rows(rows: list[list[str]], path: Path, languages: tuple[str, str]) -> list[GlossaryEntry]:
     entries = []
     for n, row in enumerate(rows, 1):
         cells = [c.strip() for c in row if c.strip()]
         if not cells or cells[0].startswith("#"):
             continue
-        if n == 1 and [c.lower() for c in cells[:2]] in (["source", "target"], ["es", "en"]):
+        if n == 1 and [language_code(c) for c in cells[:2]] in (["source", "target"], list(languages)):
             continue
         if len(cells) < 2:
             raise InputError(f"{path}:{n}: a glossary row needs a source term and at least one rendering")
@@ -51,7 +52,7 @@ def _from_tbx(text: str, path: Path, source_lang: str, target_lang: str) -> list
         for lang_set in entry:
             if lang_set.tag.split("}")[-1] != "langSet":
                 continue
-            lang = (lang_set.get(_XML_LANG) or "").lower().split("-")[0]
+            lang = language_code(lang_set.get(_XML_LANG)) or ""
             terms.setdefault(lang, []).extend(
                 t.text.strip() for t in lang_set.iter() if t.tag.split("}")[-1] == "term" and t.text)
         if terms.get(source_lang) and terms.get(target_lang):
@@ -59,15 +60,17 @@ def _from_tbx(text: str, path: Path, source_lang: str, target_lang: str) -> list
     return entries
 
 
-def read_glossary(path: str | Path, source_lang: str = "es", target_lang: str = "en") -> tuple[GlossaryEntry, ...]:
-    """The entries of a CSV, TSV or TBX glossary; an unusable file raises InputError naming it."""
+def read_glossary(path: str | Path, languages: tuple[str, str]) -> tuple[GlossaryEntry, ...]:
+    """The entries of a CSV, TSV or TBX glossary from ``languages[0]`` into ``languages[1]``; an
+    unusable file raises InputError naming it."""
+    source_lang, target_lang = languages
     path = Path(path)
     text = read_text(path)
     if path.suffix.lower() in (".tbx", ".xml") or text.lstrip().startswith("<"):
         entries = _from_tbx(text, path, source_lang, target_lang)
     else:
         delimiter = "\t" if path.suffix.lower() == ".tsv" or "\t" in text.splitlines()[0] else ","
-        entries = _from_rows(list(csv.reader(io.StringIO(text), delimiter=delimiter)), path)
+        entries = _from_rows(list(csv.reader(io.StringIO(text), delimiter=delimiter)), path, languages)
     if not entries:
         raise InputError(f"{path}: no {source_lang}→{target_lang} glossary entries found")
     return tuple(entries)

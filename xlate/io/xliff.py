@@ -7,16 +7,14 @@ one, becomes a BadInput naming the unit; inline elements are reduced to their te
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from xlate.errors import InputError
-from xlate.io._common import inline_text, lang_side, local_name, namespace, parse_xml, read_bytes
+from xlate.io._common import inline_text, local_name, namespace, parse_xml, read_bytes
 from xlate.model import BadInput, PairInput
-
-log = logging.getLogger(__name__)
+from xlate.pairs.identify import language_code
 
 # XLIFF 1.2: <bpt>/<ept>/<ph>/<it> hold native code; <x/>, <bx/>, <ex/> are empty; <g>, <mrk> keep text.
 _DROP_V1 = frozenset({"bpt", "ept", "ph", "it", "sub", "x", "bx", "ex"})
@@ -56,11 +54,10 @@ def _major_version(path: Path, root: Element) -> int:
     raise InputError(f"{path}: unsupported XLIFF version {version!r} (expected 1.2 or 2.x)")
 
 
-def _check_languages(path: Path, source_lang: str | None, target_lang: str | None) -> None:
-    if source_lang and lang_side(source_lang) != "es":
-        log.warning("%s: source language is %r, expected Spanish", path, source_lang)
-    if target_lang and lang_side(target_lang) != "en":
-        log.warning("%s: target language is %r, expected English", path, target_lang)
+def _declared(source_lang: str | None, target_lang: str | None) -> tuple[str, str] | None:
+    """The (source, target) language codes the file declares, if it declares both."""
+    source, target = language_code(source_lang), language_code(target_lang)
+    return (source, target) if source and target else None
 
 
 def _file_prefix(files: list[Element], index: int) -> str:
@@ -75,7 +72,7 @@ def _read_v1(path: Path, root: Element) -> list[PairInput | BadInput]:
     files = _children(root, "file")
     count = 0
     for i, file_elem in enumerate(files):
-        _check_languages(path, file_elem.get("source-language"), file_elem.get("target-language"))
+        declared = _declared(file_elem.get("source-language"), file_elem.get("target-language"))
         for unit in _units(file_elem, "trans-unit"):
             count += 1
             if (unit.get("translate") or "").lower() == "no":
@@ -95,7 +92,7 @@ def _read_v1(path: Path, root: Element) -> list[PairInput | BadInput]:
                     BadInput(ident, f"{where}: {'no' if target is None else 'empty'} target", origin)
                 )
             else:
-                records.append(PairInput(ident, source_text, target_text, origin))
+                records.append(PairInput(ident, source_text, target_text, origin, declared))
     if count == 0:
         raise InputError(f"{path}: no translation units (<trans-unit>) in the XLIFF file")
     return records
@@ -120,7 +117,7 @@ def _join(pieces: list[tuple[str, bool]]) -> str:
     return out.strip()
 
 
-def _read_unit_v2(path: Path, unit: Element, ident: str) -> PairInput | BadInput:
+def _read_unit_v2(path: Path, unit: Element, ident: str, declared: tuple[str, str] | None) -> PairInput | BadInput:
     where = f"{path}: unit {ident}"
     origin = f"{path}#{ident}"
     sources: list[tuple[str, bool]] = []
@@ -149,11 +146,11 @@ def _read_unit_v2(path: Path, unit: Element, ident: str) -> PairInput | BadInput
     source_text, target_text = _join(sources), _join(targets)
     if not source_text:
         return BadInput(ident, f"{where}: empty source", origin)
-    return PairInput(ident, source_text, target_text, origin)
+    return PairInput(ident, source_text, target_text, origin, declared)
 
 
 def _read_v2(path: Path, root: Element) -> list[PairInput | BadInput]:
-    _check_languages(path, root.get("srcLang"), root.get("trgLang"))
+    declared = _declared(root.get("srcLang"), root.get("trgLang"))
     records: list[PairInput | BadInput] = []
     files = _children(root, "file")
     count = 0
@@ -163,14 +160,15 @@ def _read_v2(path: Path, root: Element) -> list[PairInput | BadInput]:
             if (unit.get("translate") or "").lower() == "no":
                 continue
             ident = _file_prefix(files, i) + (unit.get("id") or f"unit-{count}")
-            records.append(_read_unit_v2(path, unit, ident))
+            records.append(_read_unit_v2(path, unit, ident, declared))
     if count == 0:
         raise InputError(f"{path}: no translation units (<unit>) in the XLIFF file")
     return records
 
 
 def read_xliff(path: str | Path) -> Iterator[PairInput | BadInput]:
-    """Each translation unit as a pair; units lacking a target are BadInputs naming the unit."""
+    """Each translation unit as a pair, with the languages the file declares (its structure says which
+    side is the source); units lacking a target are BadInputs naming the unit."""
     path = Path(path)
     root = parse_xml(path, read_bytes(path))
     records = _read_v2(path, root) if _major_version(path, root) == 2 else _read_v1(path, root)

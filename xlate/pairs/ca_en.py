@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
+from xlate.pairs.es_en import EXONYM_FINAL_LETTERS, NAME_SPELLINGS
 from xlate.pairs.grammar import Negation, Verbs
 
 ENG_CAT = "/usr/share/apertium/apertium-eng-cat"
@@ -54,6 +55,9 @@ _CA_VERBS = Verbs(
 
 CATALAN = LanguageResources(
     code="ca",
+    name="Catalan",
+    tag_codes=("cat",),
+    other_names=("català", "catala"),
     abbreviations=frozenset({"etc.", "núm.", "pàg.", "aprox.", "art.", "p."}),
     abbreviations_never_final=frozenset({
         "Sr.", "Sra.", "Srta.", "Dr.", "Dra.", "St.", "Sta.", "Av.", "Pl.", "c/.", "Mr.", "Mrs.", "Hble.", "Excm.",
@@ -63,6 +67,7 @@ CATALAN = LanguageResources(
     number_connectors=frozenset({"i"}),
     ordinal_words=_CA_ORDINALS,
     months=_CA_MONTHS,
+    determiner_genders={"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"},
     gendered_titles={
         "consellera": "f", "conseller": "m", "ministra": "f", "ministre": "m", "presidenta": "f", "president": "m",
         "alcaldessa": "f", "alcalde": "m", "regidora": "f", "regidor": "m", "diputada": "f", "diputat": "m",
@@ -88,6 +93,9 @@ CATALAN = LanguageResources(
 
 CA_EN = LanguagePair(
     name="ca-en",
+    # the Spanish tables, which these names follow closely enough (not measured apart)
+    name_spellings=NAME_SPELLINGS,
+    exonym_final_letters=EXONYM_FINAL_LETTERS,
     source=CATALAN,
     target=ENGLISH,
     # Not measured (no Catalan dev set): Spanish's ratio, the closest measured direction.

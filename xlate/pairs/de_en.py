@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
-from xlate.pairs.es_en import ENG_SPA
+from xlate.pairs.es_en import ENG_SPA, EXONYM_FINAL_LETTERS, NAME_SPELLINGS
 
 _DE_NUMBERS = {
     "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
@@ -31,6 +31,9 @@ _DE_MONTHS = {
 
 GERMAN = LanguageResources(
     code="de",
+    name="German",
+    tag_codes=("deu", "ger"),
+    other_names=("deutsch",),
     abbreviations=frozenset({"etc.", "usw.", "bzw.", "ca.", "evtl.", "ggf.", "inkl.", "vgl.", "Jh.", "Mio.", "Mrd.",
                              "z. B.", "z.B.", "u. a.", "u.a.", "d. h.", "d.h.", "v. a.", "v.a.", "o. ä."}),
     abbreviations_never_final=frozenset({
@@ -57,6 +60,9 @@ GERMAN = LanguageResources(
 
 DE_EN = LanguagePair(
     name="de-en",
+    # the Spanish tables, which these names follow closely enough (not measured apart)
+    name_spellings=NAME_SPELLINGS,
+    exonym_final_letters=EXONYM_FINAL_LETTERS,
     source=GERMAN,
     target=ENGLISH,
     length_ratio=0.9,

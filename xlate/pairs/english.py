@@ -61,6 +61,10 @@ _EN_VERBS = Verbs(
 
 ENGLISH = LanguageResources(
     code="en",
+    name="English",
+    tag_codes=("eng",),
+    short_words=frozenset({"Yes", "Now", "Too", "Him", "Her", "Air", "War", "Day", "Law", "Sea", "Act", "Art"}),
+    other_names=("inglés", "ingles", "anglais", "anglès", "englisch"),
     abbreviations=frozenset({
         "a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.",
         # AP style US states

@@ -67,6 +67,9 @@ _ES_VERBS = Verbs(
 )
 SPANISH = LanguageResources(
     code="es",
+    name="Spanish",
+    tag_codes=("spa",),
+    other_names=("español", "espanol", "castellano"),
     abbreviations=frozenset({
         "a. m.", "p. m.", "a.m.", "p.m.", "etc.", "núm.", "art.", "pág.", "aprox.", "UU.", "EE. UU.",
     }),
@@ -79,6 +82,7 @@ SPANISH = LanguageResources(
     number_connectors=frozenset({"y"}),
     ordinal_words=_ES_ORDINALS,
     months=_ES_MONTHS,
+    determiner_genders={"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"},
     gendered_titles={
         "secretaria": "f", "secretario": "m", "ministra": "f", "ministro": "m", "presidenta": "f",
         "presidente": "m", "senadora": "f", "senador": "m", "diputada": "f", "diputado": "m",
@@ -112,11 +116,19 @@ SPANISH = LanguageResources(
                 "billones": 10**12},
 )
 
+# How English and Spanish spell the same transliterated name («Jamenei» / "Khamenei", «Mualem» /
+# "Mouallem", «Abdalá» / "Abdallah"), and the final letters Spanish place names change into English
+# ones («Palestina» → "Palestine", «Jerusalén» → "Jerusalem"; «-o» ↔ «-a» is a misspelling).
+NAME_SPELLINGS = (("kh", "j"), ("ou", "u"), ("ph", "f"), ("ll", "l"), ("h", ""), ("y", "i"), ("w", "u"))
+EXONYM_FINAL_LETTERS = frozenset({("a", "e"), ("n", "m"), ("o", "e"), ("i", "y"), ("e", "a")})
+
 ES_EN = LanguagePair(
     name="es-en",
     source=SPANISH,
     target=ENGLISH,
     length_ratio=0.92,
+    name_spellings=NAME_SPELLINGS,
+    exonym_final_letters=EXONYM_FINAL_LETTERS,
     apertium=ApertiumData(
         packages=("apertium-eng-spa",),
         translation=("spa-eng",),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
-from xlate.pairs.es_en import ENG_SPA
+from xlate.pairs.es_en import ENG_SPA, EXONYM_FINAL_LETTERS, NAME_SPELLINGS
 from xlate.pairs.grammar import Negation, Verbs
 
 FR_ES = "/usr/share/apertium/apertium-fr-es"
@@ -68,6 +68,9 @@ _FR_VERBS = Verbs(
 
 FRENCH = LanguageResources(
     code="fr",
+    name="French",
+    tag_codes=("fra", "fre"),
+    other_names=("français", "francais"),
     abbreviations=frozenset({"etc.", "env.", "cf.", "p.", "art.", "n°", "av.", "apr.", "J.-C."}),
     abbreviations_never_final=frozenset({
         "M.", "MM.", "Mme.", "Mlle.", "Dr.", "Pr.", "Me.", "Mgr.", "St.", "Ste.", "av.", "bd.", "cf.", "p.",
@@ -77,6 +80,7 @@ FRENCH = LanguageResources(
     number_connectors=frozenset({"et"}),
     ordinal_words=_FR_ORDINALS,
     months=_FR_MONTHS,
+    determiner_genders={"la": "f", "le": "m", "une": "f", "un": "m", "du": "m", "au": "m"},
     gendered_titles={
         "ministre": "", "présidente": "f", "président": "m", "sénatrice": "f", "sénateur": "m", "députée": "f",
         "député": "m", "maire": "", "juge": "", "directrice": "f", "directeur": "m", "ambassadrice": "f",
@@ -104,6 +108,9 @@ FRENCH = LanguageResources(
 
 FR_EN = LanguagePair(
     name="fr-en",
+    # the Spanish tables, which these names follow closely enough (not measured apart)
+    name_spellings=NAME_SPELLINGS,
+    exonym_final_letters=EXONYM_FINAL_LETTERS,
     source=FRENCH,
     target=ENGLISH,
     length_ratio=0.9,

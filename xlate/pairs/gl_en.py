@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from xlate.pairs import APERTIUM_TENSES, ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
+from xlate.pairs.es_en import EXONYM_FINAL_LETTERS, NAME_SPELLINGS
 from xlate.pairs.grammar import Negation, Verbs
 
 EN_GL = "/usr/share/apertium/apertium-en-gl"
@@ -52,6 +53,9 @@ _GL_VERBS = Verbs(
 
 GALICIAN = LanguageResources(
     code="gl",
+    name="Galician",
+    tag_codes=("glg",),
+    other_names=("galego",),
     abbreviations=frozenset({"etc.", "núm.", "páx.", "aprox.", "art.", "p."}),
     abbreviations_never_final=frozenset({
         "Sr.", "Sra.", "Srta.", "Dr.", "Dra.", "St.", "Sta.", "Av.", "Avda.", "Pza.", "Mr.", "Mrs.", "Excmo.",
@@ -61,6 +65,7 @@ GALICIAN = LanguageResources(
     number_connectors=frozenset({"e"}),
     ordinal_words=_GL_ORDINALS,
     months=_GL_MONTHS,
+    determiner_genders={"a": "f", "o": "m", "unha": "f", "un": "m", "da": "f", "do": "m", "á": "f", "ao": "m"},
     gendered_titles={
         "conselleira": "f", "conselleiro": "m", "ministra": "f", "ministro": "m", "presidenta": "f",
         "presidente": "m", "alcaldesa": "f", "alcalde": "m", "concelleira": "f", "concelleiro": "m",
@@ -86,6 +91,9 @@ GALICIAN = LanguageResources(
 
 GL_EN = LanguagePair(
     name="gl-en",
+    # the Spanish tables, which these names follow closely enough (not measured apart)
+    name_spellings=NAME_SPELLINGS,
+    exonym_final_letters=EXONYM_FINAL_LETTERS,
     source=GALICIAN,
     target=ENGLISH,
     # Not measured (no Galician dev set): Spanish's ratio, the closest measured direction.
