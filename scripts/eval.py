@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure xlate's quality, always on both document folds.
 
-    scripts/eval.py dev [--set es-en|fr-en|de-en] [--preds FILE]   # a dev set: score.py per fold + false positives
+    scripts/eval.py dev [--set es-en|fr-en|de-en|en-es] [--preds FILE]  # a dev set: score.py per fold + false positives
     scripts/eval.py perturbations [FILE ...] [--preds-dir DIR]      # the team's perturbation sets, per type and fold
     scripts/eval.py corpora                                          # the team corpora: defect recall by split
 
@@ -30,8 +30,9 @@ from xlate.pipeline import Checker, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
+# The shared dev sets, and the team's English → Spanish set (scripts/build_en_es.py).
 DEV_SETS = {"es-en": SHARED / "dev.jsonl", "fr-en": SHARED / "fr-en" / "dev.jsonl",
-            "de-en": SHARED / "de-en" / "dev.jsonl"}
+            "de-en": SHARED / "de-en" / "dev.jsonl", "en-es": ROOT / "corpora" / "en-es" / "dev.jsonl"}
 PERTURBATIONS = ROOT / "corpora" / "perturbations"
 FOLDS = ("tune", "heldout")
 # A finding within this many characters of an expected defect counts as catching it (as score.py).

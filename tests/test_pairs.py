@@ -20,7 +20,7 @@ from xlate.pipeline import Checker, Settings
 FRENCH_DATA = Path("/usr/share/apertium/apertium-fr-es/fr-es.automorf.bin")
 needs_french = pytest.mark.skipif(not FRENCH_DATA.exists(), reason="apertium-fr-es is not installed "
                                   "(scripts/setup.sh installs it)")
-SHIPPED = ["es-en", "fr-en", "de-en", "ca-en", "gl-en"]
+SHIPPED = ["es-en", "en-es", "fr-en", "de-en", "ca-en", "gl-en"]
 
 
 @pytest.mark.parametrize("name", SHIPPED)
@@ -41,7 +41,7 @@ def test_the_apertium_data_each_pair_names_is_installed_by_the_setup_script(name
 
 
 def test_an_unknown_pair_is_a_config_error_that_lists_the_known_ones() -> None:
-    with pytest.raises(ConfigError, match=r"unknown language pair 'xx-en' \(available: es-en, fr-en, de-en"):
+    with pytest.raises(ConfigError, match=r"unknown language pair 'xx-en' \(available: es-en, en-es, fr-en, de-en"):
         get_pair("xx-en")
 
 
@@ -106,6 +106,17 @@ PORTUGUESE = LanguageResources(
     number_words={"dois": 2, "três": 3}, ordinal_words={}, months={"maio": 5, "junho": 6},
 )
 MADE_UP = LanguagePair(name="pt-en-test", source=PORTUGUESE, target=ENGLISH)
+
+
+def test_english_to_spanish_checks_the_spanish_with_spanish_knowledge() -> None:
+    checker = Checker(Settings("en-es", embeddings=False))
+    result = checker.check("Will the government approve the plan? It was based on a report that took place in May.",
+                           "Aprobará el gobierno el plan? Fue elaborado en base a un informe que tomó lugar en mayo.")
+    codes = {f.code for f in result.findings}
+    assert {"XL113", "XL107"} <= codes, result.findings
+    clean = checker.check("He said that he would return to the capital on Monday.",
+                          "Dijo que regresaría a la capital el lunes.")
+    assert clean.findings == [], clean.findings
 
 
 def test_a_made_up_pair_with_minimal_resources_runs_the_whole_pipeline() -> None:

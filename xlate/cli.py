@@ -102,8 +102,8 @@ def check(
              "(TMX, XLIFF, JSONL, TSV).", show_default=False)] = None,
     pairs: Annotated[Path | None, Option("--pairs", help="JSON Lines of {id, source, target} "
                                          "(the batch contract).")] = None,
-    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, fr-en, de-en, ca-en or "
-                                       "gl-en (default: the languages the input declares or is written in, "
+    pair: Annotated[str | None, Option("--pair", help="Translation direction: es-en, en-es, fr-en, de-en, "
+                                       "ca-en or gl-en (default: the languages the input declares or is written in, "
                                        "else es-en).")] = None,
     feed_source: Annotated[Path | None, Option(help="Source-language RSS/Atom feed (with --feed-target).")] = None,
     feed_target: Annotated[Path | None, Option(help="Translated RSS/Atom feed (with --feed-source).")] = None,

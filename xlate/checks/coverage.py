@@ -60,9 +60,10 @@ def _sentence_words(alignment: WordAlignment, sentence: Sentence) -> list[int]:
 def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentence,
                      words: list[int]) -> Hit | None:
     """A verb that needs a subject at the start of a sentence, or right after a subordinating
-    conjunction ("if says no"); questions invert their subject and are left alone."""
+    conjunction ("if says no"); questions invert their subject and are left alone, and so do languages
+    whose verbs carry their subject («dijo»)."""
     lang = ctx.pair.target
-    if not words or _asks(sentence.text, lang.verbs.question_marks):
+    if not words or lang.pro_drop or _asks(sentence.text, lang.verbs.question_marks):
         return None
     for n, k in enumerate(words):
         word = alignment.target[k]

@@ -151,7 +151,10 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
             after[0] in tags.adjectives and len(after) > 1 and after[1] in tags.nouns))
         joins = bool(nouns) and ((ends_on_noun and not heads_noun) or _adjective_joins_source_phrase(
             pseudo, adjective.token.surface, nouns[-1].token.surface))
-        if not (stands_alone or (_is_proper_in(pseudo, adjective.token.surface) and (dangles or joins))):
+        # in a language whose adjectives follow their noun, one that opens a sentence after a noun is split off it
+        post_nominal = ctx.pair.target.adjective_after_noun and ends_on_noun
+        proper = _is_proper_in(pseudo, adjective.token.surface)
+        if not (stands_alone or post_nominal or (proper and (dangles or joins))):
             continue
         period = left.start + len(left.text.rstrip(CLOSING_QUOTES)) - 1
         noun = nouns[-1].token.surface if nouns else "its noun"

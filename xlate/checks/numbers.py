@@ -93,6 +93,10 @@ def _number_word_parts(text: str, start: int, end: int, lang: LanguageResources
                 offset += len(part) + 1
 
 
+# Marks after which a capitalised word begins a sentence.
+_SENTENCE_ENDS = ".!?…"
+
+
 def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
     """Numbers (digits and number words, with magnitudes) and dated month names in ``text[start:end]``."""
     found: list[Mention] = []
@@ -129,7 +133,8 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             values = _scaled({float(lang.magnitudes[lower])}, text[w_end : w_end + 30], lang)
             found.append(Mention(frozenset(values), w_start, w_end, word, "word-magnitude"))
             continue
-        is_name = word[:1].isupper() and w_start > start  # "BBC Two" and 'Nine' are names
+        # "BBC Two" and 'Nine' are names; a capital after a sentence's end is not one ("… 2015. Ten agencies")
+        is_name = word[:1].isupper() and w_start > start and text[start:w_start].rstrip()[-1:] not in _SENTENCE_ENDS
         if lower in lang.ordinal_words:  # «el primero de mayo» is May 1 (ordinals only add values)
             found.append(Mention(frozenset({float(lang.ordinal_words[lower])}), w_start, w_end, word, "ordinal"))
         if lower in lang.number_words and lang.number_words[lower] > 1 and not is_name \
@@ -268,6 +273,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             is_month = mention.kind == "month"
             if any((is_month, v) in source_values for v in mention.values):
                 continue
+            if mention.kind == "roman" and re.search(rf"\b{re.escape(mention.text)}\b", ctx.doc.source.text):
+                continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number
             candidates = [m.text for m in linked if (m.kind == "month") == is_month and m.kind != "roman"
                           and not m.values & target_values]
             if mention.kind in ("word-magnitude", "ordinal") or (mention.kind == "word" and not candidates):

@@ -1,4 +1,4 @@
-"""Punctuation: stray or doubled marks and misplaced quotation marks."""
+"""Punctuation: stray or doubled marks, misplaced quotation marks, and unpaired inverted marks («¿ ¡»)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import is_abbreviation, previous_word
+from xlate.checks.text import inside_quotes, is_abbreviation, previous_word
 from xlate.model import Severity
 from xlate.pairs import LanguageResources
 
@@ -27,9 +27,13 @@ STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
 
 
 def _after_abbreviation(name: str, match: re.Match[str], text: str, lang: LanguageResources) -> bool:
-    """"U.S.," and "Calif.," are fine; ". ," with a space is wrong even after an abbreviation."""
-    return name == "period-comma" and match.group() == ".," and is_abbreviation(
-        previous_word(text, match.start() + 1), lang)
+    """"U.S.," and "Calif.," are fine; ". ," with a space is wrong even after an abbreviation. A comma
+    after a closed question or exclamation is fine in a language that opens them («¡sorpresa!, no había»)."""
+    if name != "period-comma":
+        return False
+    if match.group()[0] in lang.inverted_marks:
+        return True
+    return match.group() == ".," and is_abbreviation(previous_word(text, match.start() + 1), lang)
 
 
 def _count(name: str, pattern: re.Pattern[str], text: str, lang: LanguageResources) -> int:
@@ -134,3 +138,46 @@ def quote_misplaced(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"closing quotation mark after {match.group(1)!r} instead of before it",
                       target_span=(match.start(), match.end(2)),
                       suggestion=f"{match.group(0)[0]}{match.group(2)} {match.group(1)}", confidence=0.75)
+
+
+# A question or exclamation mark that ends a clause (not one inside a URL: "?id=3").
+_CLOSING_MARK = re.compile(r"(?<=[\w\"”»')\]])[?!]+(?=[\s\"”»')\].,;:]|$)")
+
+
+@check("XL113", "inverted-mark", "fluency/punctuation", Severity.MINOR, needs=("inverted-marks",))
+def inverted_mark(ctx: CheckContext) -> Iterator[Hit]:
+    """A question or exclamation that a language which opens them («¿ ¡») closes but does not open.
+
+    What it flags:
+        In a target language with opening question and exclamation marks
+        (Spanish), a closing "?" or "!" with no matching opening mark earlier in
+        its sentence. A mark inside quotation marks around words the source has
+        too (an English title, «"Who Wants to Be a Millionaire?"») is left alone.
+    Why it matters:
+        The reader of Spanish learns from «¿» where the question starts; a
+        question left unopened reads as English punctuation carried over.
+    Example:
+        Source: "Will Congress approve the reform?"
+        Bad:    «Aprobará el Congreso la reforma?»
+        Good:   «¿Aprobará el Congreso la reforma?»
+    Fix:
+        Open the question or exclamation where it starts.
+    """
+    marks = ctx.pair.target.inverted_marks
+    text, source = ctx.doc.target.text, ctx.doc.source.text
+    for sentence in ctx.doc.target.sentences:
+        opened = {mark: 0 for mark in marks}
+        position = sentence.start
+        for match in _CLOSING_MARK.finditer(text, sentence.start, sentence.end):
+            for mark in marks:
+                opened[mark] += text.count(marks[mark], position, match.start())
+            position = match.end()
+            mark = match.group()[-1]
+            if opened[mark] > 0:
+                opened[mark] -= 1
+                continue
+            word = previous_word(text, match.start()).strip("\"“”«»'()[]")
+            if inside_quotes(text, sentence, match.start(), match.end()) and word and word in source:
+                continue  # a title or a quotation kept in the source's language
+            yield Hit(f"“{mark}” closes a {'question' if mark == '?' else 'exclamation'} that “{marks[mark]}” "
+                      "never opens", target_span=(match.start(), match.end()), confidence=0.8)

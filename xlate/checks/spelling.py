@@ -30,6 +30,8 @@ MIN_PART_LENGTH = 3
 CLOSE_SUGGESTION_EDITS = 2
 # … and a word without one, at least this similar to a source word, is a term borrowed from it.
 COGNATE_RATIO = 0.75
+# A source word borrowed as it is may take an inflection of the target of at most this many letters.
+BORROWED_ENDING = 2
 # Characters next to a word that mark it as part of a URL, handle, hashtag or file name (and a hyphen:
 # the parts of a hyphenated compound, "no-brainer", are no words of their own).
 _CODE_MARKS = frozenset("@#/\\_")
@@ -64,7 +66,7 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
     assert speller is not None  # needs=("hunspell",)
     text = ctx.doc.target.text
     source_words = {fold(w) for w in re.findall(r"\w+", ctx.doc.source.text)}
-    wordlist = ctx.pair.target.wordlist
+    wordlist, language = ctx.pair.target.wordlist, ctx.pair.target.name or ctx.pair.target.code
     for sentence in ctx.doc.target.sentences:
         foreign = {t.start for t in ctx.target_as_source_tokens(sentence) or [] if t.token.known}
         for placed in ctx.target_tokens(sentence) or []:
@@ -80,14 +82,19 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
             suggestion = speller.suggest(word)
             if _borrowed_term(word, suggestion, source_words):
                 continue
-            yield Hit(f"“{word}” is not an English word" + (f"; did you mean “{suggestion}”?" if suggestion else ""),
+            fix = f"; did you mean “{suggestion}”?" if suggestion else ""
+            yield Hit(f"“{word}” is in no {language} dictionary{fix}",
                       target_span=(placed.start, placed.end), suggestion=suggestion, confidence=0.7)
 
 
 def _borrowed_term(word: str, suggestion: str | None, source_words: set[str]) -> bool:
     """A rare term carried over from a source word ("lophoscopy" for «lofoscopía», "totalitarisms" for
-    «totalitarismos»): a cognate of a source word for which Hunspell has no close correction. A
-    misspelt cognate ("educatoin") keeps a close suggestion and stays flagged."""
+    «totalitarismos»): a cognate of a source word for which Hunspell has no close correction, or the
+    source word itself with an ending of the target's («graffitis» for "graffiti", «surf» for "surfed").
+    A misspelt cognate ("educatoin") keeps a close suggestion and stays flagged."""
+    if any(len(w) >= MIN_WORD_LENGTH and abs(len(w) - len(word)) <= BORROWED_ENDING and (
+            word.startswith(w) or w.startswith(word)) for w in source_words):
+        return True
     if suggestion is not None and _edit_distance(word, suggestion.lower()) <= CLOSE_SUGGESTION_EDITS:
         return False
     return any(len(w) >= MIN_WORD_LENGTH and w[:2] == word[:2] and ratio_at_least(word, w, COGNATE_RATIO)

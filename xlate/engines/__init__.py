@@ -152,9 +152,10 @@ class EngineSet:
         return frozenset(name for name, ok in self.status().items() if ok) | self.capabilities()
 
     def capabilities(self) -> frozenset[str]:
-        """What the engines give the checks beyond their names (a check's ``needs`` may name these):
-        ``pseudo-reference``, ``source-analysis``, ``target-analysis``."""
-        found = set()
+        """What the engines and the pair's resources give the checks beyond the engines' names (a check's
+        ``needs`` may name these): ``pseudo-reference``, ``source-analysis``, ``target-analysis``, and
+        ``inverted-marks`` for a target language that opens its questions («¿»)."""
+        found = {"inverted-marks"} if self.pair.target.inverted_marks else set()
         if self.has_apertium and self.apertium is not None:
             if self.apertium.translates or self.has_translator:
                 found.add("pseudo-reference")

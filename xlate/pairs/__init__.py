@@ -127,6 +127,9 @@ class LanguageResources:
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
     months: dict[str, int]
+    # Closing marks of questions and exclamations that the language also opens, with their opening marks
+    # ("?" → "¿", "!" → "¡"): an unopened or unclosed one is an error, and a comma may follow a closed one.
+    inverted_marks: dict[str, str] = field(default_factory=dict)
     # Capitalised words of three letters or fewer that may end a sentence and are no abbreviation ("War.").
     short_words: frozenset[str] = frozenset()
     # Words whose presence proves a clause has a finite verb even when the tagger is unsure.
@@ -177,6 +180,9 @@ class LanguageResources:
     # Other names of the language, in itself and in its pairs' languages, as sites put them in links
     # ("/espanol/", "/ingles/"): the feed reader ignores them when it matches links across languages.
     other_names: tuple[str, ...] = ()
+    # Whether adjectives follow their noun («el éxodo venezolano»), so that a sentence starting with one
+    # right after a noun is the noun phrase split in two («el éxodo. Venezolano»).
+    adjective_after_noun: bool = False
     # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).
     pro_drop: bool = False
     # Whether WordNet describes the language's words (synonyms, antonyms).
@@ -340,7 +346,8 @@ def _load_wordlist(paths: tuple[str, ...]) -> frozenset[str]:
 # The pair a run checks when none is named.
 DEFAULT_PAIR = "es-en"
 # The pairs xlate ships: name → (module, attribute), imported on first use.
-PAIR_MODULES = {"es-en": ("xlate.pairs.es_en", "ES_EN"), "fr-en": ("xlate.pairs.fr_en", "FR_EN"),
+PAIR_MODULES = {"es-en": ("xlate.pairs.es_en", "ES_EN"), "en-es": ("xlate.pairs.en_es", "EN_ES"),
+                "fr-en": ("xlate.pairs.fr_en", "FR_EN"),
                 "de-en": ("xlate.pairs.de_en", "DE_EN"), "ca-en": ("xlate.pairs.ca_en", "CA_EN"),
                 "gl-en": ("xlate.pairs.gl_en", "GL_EN")}
 _REGISTERED: dict[str, LanguagePair] = {}

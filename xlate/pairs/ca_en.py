@@ -77,6 +77,7 @@ CATALAN = LanguageResources(
     },
     roman_numerals=True,
     pro_drop=True,
+    adjective_after_noun=True,
     stopwords=frozenset(
         "el la els les l un una uns unes de del dels d a al als en amb per sense sobre entre fins des cap segons "
         "i o ni però sinó que qui quin quina on si no se es s em et li ens us seu seva seus seves aquest aquesta "

@@ -44,7 +44,9 @@ _ES_NEGATION = Negation(
            r"(?:más|menos|mejor|peor|mayor|menor)\b[^,;:.]{0,40}?\bque nunca\b",
            r"\bno\b(?:(?!\bno\b)[^,;:.])*?\bmás que\b",
            r"\bno\s+(?:\w+\s+)?(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
-           r"\bno\s+(?:\w+\s+)?dej\w* de\b"),
+           r"\bno\s+(?:\w+\s+)?dej\w* de\b",
+           # «hace tiempo que no lo veo» = "it has been a long time since I saw him"
+           r"\bhac(?:e|ía|ían) (?:\w+ )?(?:tiempo|años|meses|semanas|días) que no\b"),
     approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",),
     scope_words=frozenset({"sin", "poco", "apenas"}),
     corrective=frozenset({"sino"}),
@@ -101,7 +103,12 @@ SPANISH = LanguageResources(
         "príncipe": "m",
     },
     roman_numerals=True,
+    inverted_marks={"?": "¿", "!": "¡"},
     pro_drop=True,
+    adjective_after_noun=True,
+    hunspell_paths=("/usr/share/hunspell/es_ES", "/usr/share/hunspell/es_MX"),  # hunspell-es
+    word_prefixes=("anti", "auto", "co", "contra", "des", "ex", "extra", "hiper", "inter", "macro", "micro", "mini",
+                   "multi", "neo", "pos", "post", "pre", "re", "semi", "sobre", "sub", "super", "ultra", "vice"),
     stopwords=frozenset(
         "el la los las un una unos unas lo de del a al en con por para sin sobre entre hasta desde hacia según "
         "y e o u ni pero sino que quien quienes cual cuales cuyo cuya como cuando donde si no sí se me te le les "

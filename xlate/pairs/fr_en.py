@@ -68,6 +68,7 @@ _FR_VERBS = Verbs(
 
 FRENCH = LanguageResources(
     code="fr",
+    adjective_after_noun=True,
     name="French",
     tag_codes=("fra", "fre"),
     other_names=("français", "francais"),

@@ -76,6 +76,7 @@ GALICIAN = LanguageResources(
     },
     roman_numerals=True,
     pro_drop=True,
+    adjective_after_noun=True,
     stopwords=frozenset(
         "o a os as un unha uns unhas de do da dos das ao á aos ás en no na nos nas con por para sen sobre entre "
         "ata desde cara segundo e ou nin pero senón que quen cal cales cuxo onde se non si me te lle lles vos "
