@@ -24,6 +24,7 @@ import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,12 +63,19 @@ class _Item:
         return [r for r in (self.link, self.id) if r]
 
 
+@cache
+def _language_names(codes: tuple[str, ...]) -> frozenset[str]:
+    """The names of the known languages, as sites write them in links ('english', 'español')."""
+    languages = known_languages()
+    return frozenset(name.lower() for code in codes for name in (languages[code].name, *languages[code].other_names))
+
+
 def _is_lang_part(part: str) -> bool:
     """Whether a host label or path segment names a language ('es', 'en-us', 'english', 'español')."""
-    languages = known_languages()
-    if _LANG_SEGMENT.fullmatch(part) and language_code(part) in languages:
+    codes = tuple(known_languages())
+    if _LANG_SEGMENT.fullmatch(part) and language_code(part) in codes:
         return True
-    return part.lower() in {name.lower() for lang in languages.values() for name in (lang.name, *lang.other_names)}
+    return part.lower() in _language_names(codes)
 
 
 def normalise_link(url: str | None) -> str | None:

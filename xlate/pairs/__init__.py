@@ -234,6 +234,11 @@ class ApertiumData:
     source_dictionaries: tuple[str, ...] = ()
     target_dictionaries: tuple[str, ...] = ()
 
+    def reversed(self, translation: tuple[str, ...]) -> ApertiumData:
+        """The same data for the other direction, which translates with the modes ``translation``."""
+        return ApertiumData(self.packages, translation, self.target_analyser, self.source_analyser,
+                            self.target_dictionaries, self.source_dictionaries)
+
 
 @dataclass(frozen=True)
 class LanguagePair:

@@ -7,9 +7,9 @@ the direction (the expected length, calques of English in Spanish) is here.
 
 from __future__ import annotations
 
-from xlate.pairs import ApertiumData, LanguagePair
+from xlate.pairs import LanguagePair
 from xlate.pairs.english import ENGLISH
-from xlate.pairs.es_en import ENG_SPA, EXONYM_FINAL_LETTERS, NAME_SPELLINGS, SPANISH
+from xlate.pairs.es_en import ES_EN, EXONYM_FINAL_LETTERS, NAME_SPELLINGS, SPANISH
 
 EN_ES = LanguagePair(
     name="en-es",
@@ -20,13 +20,6 @@ EN_ES = LanguagePair(
     # Spanish → English's tables: name skeletons are compared on both sides; endings change the other way
     name_spellings=NAME_SPELLINGS,
     exonym_final_letters=frozenset((target, source) for source, target in EXONYM_FINAL_LETTERS),
-    apertium=ApertiumData(
-        packages=("apertium-eng-spa",),
-        translation=("eng-spa",),
-        source_analyser=f"{ENG_SPA}/eng-spa",
-        target_analyser=f"{ENG_SPA}/spa-eng",
-        source_dictionaries=(f"{ENG_SPA}/eng-spa.autobil.bin",),
-        target_dictionaries=(f"{ENG_SPA}/spa-eng.autobil.bin",),
-    ),
+    apertium=ES_EN.apertium.reversed(("eng-spa",)),
     calques_file="calques_en_es.tsv",
 )

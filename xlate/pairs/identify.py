@@ -57,16 +57,24 @@ def foreign_language(text: str, expected: tuple[str, ...]) -> str | None:
     return code if share >= LANGUAGE_MIN_SHARE else None
 
 
+@cache
+def _codes_by_tag(pairs: tuple[str, ...]) -> dict[str, str]:
+    """Every code and tag code of the languages of ``pairs`` → the language's code."""
+    table: dict[str, str] = {}
+    for name in pairs:
+        pair = get_pair(name)
+        for language in (pair.source, pair.target):
+            table.update({tag: language.code for tag in (language.code, *language.tag_codes)})
+    return table
+
+
 def language_code(tag: str | None) -> str | None:
     """The code of the language a tag names ('es-MX', 'ES_es', 'spa' → 'es'): a registered
     language's code, else the tag's primary subtag in lower case (None for an empty tag)."""
     primary = re.split(r"[-_]", (tag or "").strip(), maxsplit=1)[0].lower()
     if not primary:
         return None
-    for code, language in known_languages().items():
-        if primary == code or primary in language.tag_codes:
-            return code
-    return primary
+    return _codes_by_tag(tuple(pair_names())).get(primary, primary)
 
 
 def language_name(code: str) -> str:
