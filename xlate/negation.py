@@ -94,7 +94,8 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
         as_noun = word.pos in lang.analyser.nouns  # «à 20 pas», "a firm no", «la nada»
         negator = _is_negator(word, lang) and not weak and not in_fixed and not as_noun and not (
             _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end))
-            or (lowered.replace("’", "'") in facts.bipartite and not _has_partner(words, text, k, fixed, lang)))
+            or (lowered.replace("’", "'") in facts.bipartite and not _has_partner(words, text, k, fixed, lang)
+                and not _before_lone_verb(words, text, k, lang)))
         if negator and negation is not None and lowered in facts.concord:
             if negation != APPROXIMATE:
                 result.heads[negation].extend(_heads(words, text, k, lang))
@@ -109,6 +110,20 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
             weak_from = k
     _close(result, clause, explicit_clause, weak_from)
     return result
+
+
+def _before_lone_verb(words: list[Word], text: str, negator: int, lang: LanguageResources) -> bool:
+    """Whether the bipartite negator stands right before a verb that it negates on its own («ça ne peut
+    durer»), with no word after it in the clause making it mean "only" («ne peut que constater»)."""
+    facts = lang.negation
+    if negator + 1 >= len(words) or words[negator + 1].lemma not in facts.lone_verbs:
+        return False
+    for k in range(negator + 2, len(words)):
+        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
+            break
+        if words[k].text.lower() in facts.restrictive:
+            return False
+    return True
 
 
 def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[int, int]],

@@ -11,6 +11,7 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import OPENING_QUOTES, is_abbreviation, previous_word, words
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
+from xlate.pairs.identify import romanisations
 from xlate.similarity import fold
 from xlate.wordalign import COGNATE, Word, WordAlignment
 
@@ -154,11 +155,13 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
     if not {"source-analysis", "target-analysis"} <= ctx.available_engines:
         return
     source_names, target_names = ctx.pair.source.analyser.names, ctx.pair.target.analyser.names
+    # a name the translation has elsewhere is rendered, only not in this sentence ("Meteor-2" … «Meteor»)
+    target_known = _folded_words(ctx.doc.target.text)
     for link in ctx.doc.links:
         if link.kind != "1-1":
             continue
         alignment = ctx.word_alignment(link)
-        target_words = {fold(w.text) for w in alignment.target}
+        target_words = {fold(w.text) for w in alignment.target} | target_known
         lost = _lost_names(alignment, source_names, target_words)
         if len(lost) != 1:
             continue
@@ -277,8 +280,9 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     """
     source_text, target_text = ctx.doc.source.text, ctx.doc.target.text
     pseudo_all = ctx.pseudo_reference(ctx.doc.source.sentences) or ""
+    # names keep the spelling of their own language without its letters ("Rathausstrasse" in a French text)
     known = _folded_words(source_text) | _folded_words(pseudo_all) | _folded_words(
-        _romanised(source_text, ctx.pair.source.romanisations))
+        _romanised(source_text, romanisations()))
     target_known = _folded_words(target_text)
     source_exact = {w for w, _, _ in words(source_text)}
     keeps_accents = _keeps_accents(source_text, target_text)

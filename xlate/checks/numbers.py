@@ -13,16 +13,23 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import words
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
+from xlate.pairs.units import UNIT_SYMBOLS, convert
 
 # Digits with thousands separators, a decimal part, a time ("15:30", "20h45") or a decade ("1920s").
-_DIGITS = re.compile(r"(?<![\w.,])\d+(?:[.,  ]\d{3})*(?:[.,:]\d+|h\d\d\b)?(?:s\b)?")
+# (Thousands are grouped after one to three digits: "2011 255" is a year and a count, not 2,011,255.)
+# (French typography spaces a colon: «2 :05 :36».)
+_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[.,  ]\d{3})+|\d+)(?:[.,]\d+|[  \u202f]?:\d+|h\d\d\b)?(?:s\b)?")
 _ROMAN_LETTERS = re.compile(r"^[MDCLXVI]+")
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 # The first year of a range whose second year has two digits ("1950-51").
 _YEAR_RANGE_START = re.compile(r"\b(\d\d)\d\d\s?[-–/]\s?$")
+# A day written against the word after it («11.September»).
+_DAY_PREFIX = re.compile(r"\d{1,2}\.(?=[^\W\d_])")
 # A number word that begins a compound has at least this many letters («zehnmal», not «einige»).
 COMPOUND_NUMBER_MIN_LETTERS = 4
+# A month name begins a compound when at least this many letters follow it («Novemberausgabe», not «Juni-»).
+COMPOUND_REST_LETTERS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +55,14 @@ def _digit_values(token: str) -> set[float]:
     """The values a digit string may have: "2.000" is 2000 in Spain and 2.0 in Mexico; "1920s" is 20 too."""
     decade = token.endswith("s")
     token = token.rstrip("s")
-    groups = re.split(r"[.,:h  ]", token)
+    groups = re.split(r"[  \u202f]?:|[.,h  ]", token)
     values = set()
     if len(groups) == 1 or all(len(g) == 3 for g in groups[1:]):
         values.add(float("".join(groups)))  # thousands separators: "2.000", "2,000", "10 405"
     if len(groups) == 2:
         values.add(float(f"{groups[0]}.{groups[1]}"))  # a decimal: "1,5", "1.5", "15:30" (as 15.30)
+        if ":" in token and len(groups[1]) == 1:
+            values |= {float(groups[0]), float(groups[1])}  # a score: «1:0» is "1-0"
         if ":" in token or "h" in token or (len(groups[1]) == 2 and int(groups[0]) <= 24):
             values.add(float(f"{int(groups[0]) % 12}.{groups[1]}"))  # 15:30 or «15.30» is 3:30 p.m.
     if len(groups) > 2:
@@ -61,6 +70,61 @@ def _digit_values(token: str) -> set[float]:
     if decade:
         values |= {v % 100 for v in values}
     return values
+
+
+def _clock(values: set[float], text: str, end: int, lang: LanguageResources) -> set[float]:
+    """The hours of the day a time before "pm" or "am" stands for ("9pm" is 21, "5.30pm" 17.30)."""
+    after = text[end : end + 6].lstrip().lower()
+    add = next((hours for suffix, hours in lang.clock_suffixes.items()
+                if after.startswith(suffix) and not after[len(suffix) : len(suffix) + 1].isalpha()), None)
+    return {v + add for v in values if v < 13} if add else set()
+
+
+_HOUR_MINUTES = re.compile(r"\s+([^\W\d_]+)\s+(\d\d)\b")
+
+
+def _hour_and_minutes(hour: str, text: str, end: int, lang: LanguageResources) -> set[float]:
+    """A time written with the word for hours between hour and minutes: «11 heures 10» is 11:10."""
+    match = _HOUR_MINUTES.match(text, end, end + 20)
+    if not hour.isdigit() or match is None or match.group(1).lower() not in lang.hour_words or int(hour) > 24:
+        return set()
+    return {float(f"{int(hour)}.{match.group(2)}"), float(f"{int(hour) % 12}.{match.group(2)}")}
+
+
+# The longest run of words looked at for a unit after a number ("degrees fahrenheit", "miles per hour").
+UNIT_MAX_WORDS = 3
+_UNIT_WORDS = re.compile(rf"[-\s]?((?:[^\W\d_]|[°º/²2])+(?:\s+[^\W\d_]+){{0,{UNIT_MAX_WORDS - 1}}})")
+# A figure converted between units matches within this share, for the rounding translators do
+# ("1,700-mile" for «2.735 km» is 1,699.5 miles).
+CONVERSION_TOLERANCE = 0.05
+
+
+def unit_after(text: str, end: int, lang: LanguageResources) -> str | None:
+    """The unit of measurement written right after a number ending at ``end`` ("1,700-mile",
+    «2.735 km», "30 degrees Celsius"), as a unit of pairs/units.py."""
+    rest = _UNIT_WORDS.match(text, end, end + 40)
+    if rest is None:
+        return None
+    parts = rest.group(1).lower().split()
+    for n in range(len(parts), 0, -1):
+        phrase = " ".join(parts[:n])
+        unit = lang.unit_words.get(phrase) or UNIT_SYMBOLS.get(phrase)
+        if unit:
+            return unit
+    return None
+
+
+def _converted(mention: Mention, unit: str, measures: list[tuple[frozenset[float], str]]) -> bool:
+    """Whether the figure is one of the source's measures converted into its unit (give or take rounding)."""
+    for values, source_unit in measures:
+        if source_unit == unit:
+            continue
+        for value in values:
+            converted = convert(value, source_unit, unit)
+            if converted is not None and any(abs(v - converted) <= CONVERSION_TOLERANCE * max(abs(converted), 1.0)
+                                             for v in mention.values):
+                return True
+    return False
 
 
 def _scaled(values: set[float], after: str, lang: LanguageResources) -> set[float]:
@@ -84,6 +148,8 @@ def _number_word_parts(text: str, start: int, end: int, lang: LanguageResources
         elided = max(word.rfind("'"), word.rfind("’"))
         if elided > 0:  # «d'agost», «l'onze»: the word after an elided article or preposition
             word, w_start = word[elided + 1 :], w_start + elided + 1
+        elif dated := _DAY_PREFIX.match(word):  # «11.September»: a day glued to its month
+            word, w_start = word[dated.end() :], w_start + dated.end()
         yield word, w_start, w_end
         if "-" in word and word.lower() not in known and not all(part.lower() in known for part in word.split("-")):
             offset = w_start
@@ -102,6 +168,7 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
     found: list[Mention] = []
     for match in _DIGITS.finditer(text, start, end):
         values = _scaled(_digit_values(match.group()), text[match.end() : match.end() + 30], lang)
+        values |= _clock(values, text, match.end(), lang) | _hour_and_minutes(match.group(), text, match.end(), lang)
         if (century := _YEAR_RANGE_START.search(text, max(0, match.start() - 6), match.start())) and len(
                 match.group()) == 2:
             values.add(float(century.group(1) + match.group()))  # "1950-51" is 1951 too
@@ -141,11 +208,20 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
                 and lower not in lang.magnitudes:  # "thousand" alone only scales a number
             values = _scaled({float(lang.number_words[lower])}, text[w_end : w_end + 30], lang)
             found.append(Mention(frozenset(values), w_start, w_end, word, "word"))
-        elif lang.compound_numbers and word.islower() and (value := _compound_number(lower, lang)):
+        elif lang.compounds and word.islower() and (value := _compound_number(lower, lang)):
             found.append(Mention(frozenset({float(value)}), w_start, w_end, word, "word"))
+        elif lang.compounds and (month := _compound_month(lower, lang)):
+            found.append(Mention(frozenset({float(month)}), w_start, w_end, word, "month"))
         elif lower in lang.months and (not lang.month_cues or _is_dated_month(text, word, w_start, w_end, lang)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
     return _composed(found, text, lang)
+
+
+def _compound_month(word: str, lang: LanguageResources) -> int | None:
+    """The month whose name begins a compound noun («Novemberausgabe»), leaving a word of at least
+    COMPOUND_REST_LETTERS letters after it."""
+    return next((value for name, value in lang.months.items()
+                 if word.startswith(name) and len(word) - len(name) >= COMPOUND_REST_LETTERS), None)
 
 
 def _compound_number(word: str, lang: LanguageResources) -> int | None:
@@ -251,7 +327,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         Digits ("53" for «52»), number words ("five" for «tres»), amounts with
         magnitudes and separators («2.000» ↔ "2,000", «1,5 millones» ↔ "1.5
         million"), percentages, years and months («31 de julio» ↔ "July 31")
-        in a target sentence whose value appears nowhere in the source.
+        in a target sentence whose value appears nowhere in the source. A figure
+        that converts a source measure into other units within 5 % ("1,700-mile"
+        for «2.735 km», °C → °F, km/h → mph, hectares → acres) or a time into
+        the 12-hour clock ("9pm" for «21 horas») is no mismatch.
     Why it matters:
         Wrong figures are among the most damaging translation errors in news:
         they are believed, quoted and hard for readers to spot.
@@ -265,6 +344,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     src_lang, tgt_lang = ctx.pair.source, ctx.pair.target
     source_all = mentions(ctx.doc.source.text, 0, len(ctx.doc.source.text), src_lang)
     source_values = {(m.kind == "month", v) for m in source_all for v in m.values}
+    measures = [(m.values, unit) for m in source_all if (unit := unit_after(ctx.doc.source.text, m.end, src_lang))]
     for _link, sources, targets in ctx.pairs():
         linked = _sentence_mentions(sources, ctx.doc.source.text, src_lang)
         target_mentions = _sentence_mentions(targets, ctx.doc.target.text, tgt_lang)
@@ -273,6 +353,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             is_month = mention.kind == "month"
             if any((is_month, v) in source_values for v in mention.values):
                 continue
+            unit = unit_after(ctx.doc.target.text, mention.end, tgt_lang) if measures else None
+            if unit is not None and _converted(mention, unit, measures):
+                continue  # a conversion: "1,700-mile" for «2.735 km», "86 degrees Fahrenheit" for «30 grados»
             if mention.kind == "roman" and re.search(rf"\b{re.escape(mention.text)}\b", ctx.doc.source.text):
                 continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number
             candidates = [m.text for m in linked if (m.kind == "month") == is_month and m.kind != "roman"

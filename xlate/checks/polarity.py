@@ -11,6 +11,7 @@ rendering whose words the dictionary does not link decides nothing, and a litote
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
@@ -84,6 +85,11 @@ def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, th
             yield negator, partners
 
 
+def _quoted(negator: str, source_text: str, source_negators: frozenset[str]) -> bool:
+    """Whether the source has the target's negator as it is, not being a negator of its own language."""
+    return negator not in source_negators and re.search(rf"(?<!\w){re.escape(negator)}(?!\w)", source_text) is not None
+
+
 @check("XL208", "polarity", "accuracy/mistranslation", Severity.CRITICAL, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL401", "XL206", "XL403", "XL402", "XL203"))
 def polarity(ctx: CheckContext) -> Iterator[Hit]:
@@ -122,8 +128,11 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
                       target_span=(words[0].start, words[0].end), source_span=(cue.start, cue.end), confidence=0.7)
             break
         else:
+            source_text = " ".join(s.text for s in ctx.sources(link)).lower()
             for negator, _ in _unsupported(ctx, alignment, target, source, source_side=False) if added else ():
                 word = alignment.target[negator]
+                if _quoted(word.text.lower(), source_text, ctx.pair.source.negation.negators):
+                    continue  # the source quotes the target's language: «"the laws don't apply", she added»
                 yield Hit(f"“{word.text}” negates what the source affirms", target_span=(word.start, word.end),
                           confidence=0.7)
                 break

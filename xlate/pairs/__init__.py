@@ -150,6 +150,12 @@ class LanguageResources:
     determiner_genders: dict[str, str] = field(default_factory=dict)
     # Words that join number words into one number ("and" in "two hundred and five", «e» in «vinte e catro»).
     number_connectors: frozenset[str] = frozenset()
+    # The language's words for units of measurement ("miles", «kilómetros», "miles per hour") → a unit of
+    # pairs/units.py, and what follows a clock time after noon ("pm", "p.m.") or before it, in hours to add.
+    unit_words: dict[str, str] = field(default_factory=dict)
+    clock_suffixes: dict[str, int] = field(default_factory=dict)
+    # Words for "hours" between the hour and the minutes of a time («11 heures 10», «11 Uhr 10»).
+    hour_words: frozenset[str] = frozenset()
     # Multiplier words for amounts: "millones" → 10**6.
     magnitudes: dict[str, int] = field(default_factory=dict)
     # Set for a language whose month names are capitalised words: a lower-case one is no month.
@@ -157,8 +163,9 @@ class LanguageResources:
     # How the language's letters are spelt where they are not available («ß» → "ss", «ü» → "ue"): a name
     # so spelt in the translation is the source's ("Wuerttemberg"), not a misspelling.
     romanisations: tuple[tuple[str, str], ...] = ()
-    # Whether number words begin compounds («zehnmal» = "ten times", «dreijährige» = "three-year-old").
-    compound_numbers: bool = False
+    # Whether the language writes compounds as one word: number words and month names may begin one
+    # («zehnmal» = "ten times", «dreijährige» = "three-year-old", «Novemberausgabe» = "the November issue").
+    compounds: bool = False
     # Endings of ordinal Roman numerals («XIXe siècle», «Ier»).
     roman_ordinal_endings: tuple[str, ...] = ()
     # Whether upper-case Roman numerals count as numbers («siglo XIX»; English "World War II" is a name).

@@ -55,6 +55,13 @@ _CA_VERBS = Verbs(
 
 CATALAN = LanguageResources(
     code="ca",
+    hour_words=frozenset({"hores", "hora", "h"}),
+    unit_words={
+        "quilòmetres": "km", "quilòmetre": "km", "quilòmetres per hora": "km/h", "metres": "m", "metre": "m",
+        "centímetres": "cm", "milles": "mi", "peus": "ft", "quilos": "kg", "quilograms": "kg", "tones": "t",
+        "lliures": "lb", "graus": "c", "hectàrees": "ha", "hectàrea": "ha", "quilòmetres quadrats": "km2",
+        "nusos": "kn", "litres": "l",
+    },
     name="Catalan",
     tag_codes=("cat",),
     other_names=("català", "catala"),

@@ -31,6 +31,14 @@ _DE_MONTHS = {
 
 GERMAN = LanguageResources(
     code="de",
+    hour_words=frozenset({"uhr"}),
+    unit_words={
+        "kilometer": "km", "kilometern": "km", "stundenkilometer": "km/h", "kilometer pro stunde": "km/h",
+        "meter": "m", "metern": "m", "zentimeter": "cm", "meilen": "mi", "seemeilen": "nmi", "fuß": "ft",
+        "kilogramm": "kg", "kilo": "kg", "tonnen": "t", "pfund": "lb", "grad": "c", "grad celsius": "c",
+        "grad fahrenheit": "f", "hektar": "ha", "quadratkilometer": "km2", "knoten": "kn", "liter": "l",
+        "litern": "l", "gallonen": "gal",
+    },
     name="German",
     tag_codes=("deu", "ger"),
     other_names=("deutsch",),
@@ -44,7 +52,7 @@ GERMAN = LanguageResources(
     number_connectors=frozenset({"und"}),
     ordinal_words=_DE_ORDINALS,
     months=_DE_MONTHS,
-    compound_numbers=True,
+    compounds=True,
     romanisations=(("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue")),
     stopwords=frozenset(
         "der die das den dem des ein eine einer einen einem eines und oder aber sondern denn dass daß ob wenn "

@@ -61,6 +61,19 @@ _EN_VERBS = Verbs(
 
 ENGLISH = LanguageResources(
     code="en",
+    unit_words={
+        "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi", "mile": "mi",
+        "nautical miles": "nmi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft", "foot": "ft",
+        "yards": "yd", "yard": "yd", "inches": "in", "inch": "in", "centimetres": "cm", "centimeters": "cm",
+        "kilograms": "kg", "kilogrammes": "kg", "kilogram": "kg", "kilos": "kg", "kilo": "kg", "pounds": "lb",
+        "pound": "lb", "ounces": "oz", "tonnes": "t", "tonne": "t", "degrees fahrenheit": "f", "fahrenheit": "f",
+        "degrees celsius": "c", "celsius": "c", "centigrade": "c", "hectares": "ha", "hectare": "ha",
+        "acres": "acre", "acre": "acre", "square miles": "sqmi", "square kilometres": "km2",
+        "square kilometers": "km2", "miles per hour": "mph", "miles an hour": "mph", "kilometres per hour": "km/h",
+        "kilometers per hour": "km/h", "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "kn",
+        "gallons": "gal", "litres": "l", "liters": "l",
+    },
+    clock_suffixes={"pm": 12, "p.m.": 12, "am": 0, "a.m.": 0},
     name="English",
     tag_codes=("eng",),
     short_words=frozenset({"Yes", "Now", "Too", "Him", "Her", "Air", "War", "Day", "Law", "Sea", "Act", "Art"}),

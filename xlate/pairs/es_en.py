@@ -69,6 +69,15 @@ _ES_VERBS = Verbs(
 )
 SPANISH = LanguageResources(
     code="es",
+    hour_words=frozenset({"horas", "hora", "h"}),
+    unit_words={
+        "kilómetros": "km", "kilómetro": "km", "kilómetros por hora": "km/h", "metros": "m", "metro": "m",
+        "centímetros": "cm", "millas": "mi", "milla": "mi", "millas náuticas": "nmi", "pies": "ft", "pulgadas": "in",
+        "kilos": "kg", "kilo": "kg", "kilogramos": "kg", "kilogramo": "kg", "toneladas": "t", "libras": "lb",
+        "grados": "c", "grados centígrados": "c", "grados celsius": "c", "grados fahrenheit": "f",
+        "hectáreas": "ha", "hectárea": "ha", "acres": "acre", "kilómetros cuadrados": "km2", "nudos": "kn",
+        "litros": "l", "galones": "gal",
+    },
     name="Spanish",
     tag_codes=("spa",),
     other_names=("español", "espanol", "castellano"),

@@ -40,6 +40,8 @@ _FR_NEGATION = Negation(
     negators=frozenset({"ne", "n'", "n", "pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni",
                         "guère"}),
     bipartite=frozenset({"ne", "n'", "n"}),  # the word aligner reads «n'» as "n"
+    lone_verbs=frozenset({"pouvoir", "savoir", "oser", "cesser"}),
+    restrictive=frozenset({"que", "qu'", "qu"}),
     concord=frozenset({"ne", "n'", "n", "pas", "jamais", "rien", "aucun", "aucune", "nul", "nulle", "ni", "guère",
                        "plus", "personne", "point"}),
     fixed=(r"\bn['’]importe\b", r"\bnon seulement\b", r"\bpas (?:seulement|uniquement|simplement|juste)\b",
@@ -68,6 +70,14 @@ _FR_VERBS = Verbs(
 
 FRENCH = LanguageResources(
     code="fr",
+    hour_words=frozenset({"heures", "heure", "h"}),
+    unit_words={
+        "kilomètres": "km", "kilomètre": "km", "kilomètres par heure": "km/h", "kilomètres-heure": "km/h",
+        "mètres": "m", "mètre": "m", "centimètres": "cm", "milles": "mi", "miles": "mi", "pieds": "ft",
+        "kilos": "kg", "kilogrammes": "kg", "tonnes": "t", "livres": "lb", "degrés": "c", "degrés celsius": "c",
+        "degrés fahrenheit": "f", "hectares": "ha", "hectare": "ha", "acres": "acre", "kilomètres carrés": "km2",
+        "nœuds": "kn", "litres": "l", "gallons": "gal",
+    },
     adjective_after_noun=True,
     name="French",
     tag_codes=("fra", "fre"),

@@ -53,6 +53,13 @@ _GL_VERBS = Verbs(
 
 GALICIAN = LanguageResources(
     code="gl",
+    hour_words=frozenset({"horas", "hora", "h"}),
+    unit_words={
+        "quilómetros": "km", "quilómetro": "km", "quilómetros por hora": "km/h", "metros": "m", "metro": "m",
+        "centímetros": "cm", "millas": "mi", "pés": "ft", "quilos": "kg", "quilogramos": "kg", "toneladas": "t",
+        "libras": "lb", "graos": "c", "hectáreas": "ha", "hectárea": "ha", "quilómetros cadrados": "km2",
+        "nós": "kn", "litros": "l",
+    },
     name="Galician",
     tag_codes=("glg",),
     other_names=("galego",),

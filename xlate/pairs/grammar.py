@@ -19,6 +19,11 @@ class Negation:
     # (French «ne … pas»): alone they are expletive («avant qu'il ne parte») or literary, and «ne … que»
     # means "only".
     bipartite: frozenset[str] = frozenset()
+    # Lemmas of the verbs after which a bipartite negator negates alone (literary French: «ça ne peut
+    # durer», «il ne sait que faire», «elle n'ose le dire», «il ne cesse de pleuvoir»).
+    lone_verbs: frozenset[str] = frozenset()
+    # Words after which a bipartite negator means "only" («il ne peut que constater», «qu'une»).
+    restrictive: frozenset[str] = frozenset()
     # Fixed expressions that hold a negator but do not negate («no obstante», "no matter"), as regular
     # expressions matched in lower case («no … más que» means "only").
     fixed: tuple[str, ...] = ()

@@ -148,3 +148,9 @@ def detect_language(text: str) -> str | None:
     if best is not None and alone[best] > alone.get(guess or "", 0):
         return best
     return guess
+
+
+def romanisations() -> tuple[tuple[str, str], ...]:
+    """How every known language's letters are spelt without them («ß» → "ss"): a name keeps its own
+    language's spelling whatever the language of the text it stands in."""
+    return tuple(dict.fromkeys(pair for language in known_languages().values() for pair in language.romanisations))
