@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES
+from xlate.checks.text import asks
 from xlate.model import Sentence, Severity
 from xlate.pairs import AnalyserTags, LanguageResources
 from xlate.similarity import fold, stem
@@ -63,7 +63,7 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
     conjunction ("if says no"); questions invert their subject and are left alone, and so do languages
     whose verbs carry their subject («dijo»)."""
     lang = ctx.pair.target
-    if not words or lang.pro_drop or _asks(sentence.text, lang.verbs.question_marks):
+    if not words or lang.pro_drop or asks(sentence.text, lang.verbs.question_marks):
         return None
     for n, k in enumerate(words):
         word = alignment.target[k]
@@ -79,10 +79,6 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
                 continue  # an inversion: "Says Reyes: …", "Should someone search …", "Is it …"
             return Hit(f"“{word.text}” has no subject", target_span=(word.start, word.end), confidence=0.6)
     return None
-
-
-def _asks(text: str, marks: str) -> bool:
-    return bool(marks) and text.rstrip().rstrip(CLOSING_QUOTES + OPENING_QUOTES + ")] ")[-1:] in marks
 
 
 def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int]) -> Hit | None:

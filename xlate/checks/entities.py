@@ -155,13 +155,11 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
     if not {"source-analysis", "target-analysis"} <= ctx.available_engines:
         return
     source_names, target_names = ctx.pair.source.analyser.names, ctx.pair.target.analyser.names
-    # a name the translation has elsewhere is rendered, only not in this sentence ("Meteor-2" … «Meteor»)
-    target_known = _folded_words(ctx.doc.target.text)
     for link in ctx.doc.links:
         if link.kind != "1-1":
             continue
         alignment = ctx.word_alignment(link)
-        target_words = {fold(w.text) for w in alignment.target} | target_known
+        target_words = {fold(w.text) for w in alignment.target}
         lost = _lost_names(alignment, source_names, target_words)
         if len(lost) != 1:
             continue

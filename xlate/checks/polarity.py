@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
+from xlate.checks.text import asks
 from xlate.model import Severity
 from xlate.negation import LITOTES_MIN_LENGTH, Polarity
 from xlate.wordalign import DICTIONARY_STEM, POSITION, WordAlignment
@@ -114,9 +115,13 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
     Fix:
         Restore the source's polarity: add or remove the negation.
     """
+    marks, source_marks = ctx.pair.target.verbs.question_marks, ctx.pair.source.verbs.question_marks
     for link in ctx.doc.links:
         if not link.source or not link.target:
             continue
+        if any(asks(t.text, marks) for t in ctx.targets(link)) != any(
+                asks(s.text, source_marks) for s in ctx.sources(link)):
+            continue  # a statement made a question, or the reverse, says its polarity another way (XL210's)
         alignment = ctx.word_alignment(link)
         source, target = ctx.polarity(link)
         # A flip changes the count of negations: with as many on each side, one was only misplaced.

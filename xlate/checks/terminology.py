@@ -131,9 +131,10 @@ def official_title(ctx: CheckContext) -> Iterator[Hit]:
     """An office mistranslated: «secretario de Seguridad Nacional» (US) → "Secretary of National Security".
 
     What it flags:
-        A rendering of an office that the shipped table of offices of Mexico,
-        the United States, Spain, Latin America and international bodies
-        (``xlate/pairs/data/titles_es_en.tsv``) lists as wrong, or that belongs
+        A rendering of an office that the pair's table of offices (Spanish →
+        English: Mexico, the United States, Spain, Latin America and
+        international bodies, ``xlate/pairs/data/titles_es_en.tsv``; English →
+        Spanish: US and UK offices, ``titles_en_es.tsv``) lists as wrong, or that belongs
         to another country's office of the same Spanish name when the source
         says whose office it is («la canciller argentina» → not "Chancellor").
     Why it matters:
@@ -144,9 +145,9 @@ def official_title(ctx: CheckContext) -> Iterator[Hit]:
         Bad:    "…accompanied by the Secretary of National Security, Alejandro Mayorkas…"
         Good:   "…accompanied by the Secretary of Homeland Security, Alejandro Mayorkas…"
     Fix:
-        Use the accepted English name of the office.
+        Use the accepted name of the office in the target language.
     """
-    text = ctx.doc.target.text
+    text, language = ctx.doc.target.text, ctx.pair.target.name or ctx.pair.target.code
     seen: list[tuple[int, int]] = []
     for rendering, title, named in _wrong_renderings(ctx):
         for match in _phrase(rendering).finditer(text):
@@ -154,7 +155,7 @@ def official_title(ctx: CheckContext) -> Iterator[Hit]:
                 continue
             seen.append(match.span())
             where = {"intl": "international"}.get(title.country, title.country)
-            yield Hit(f"“{match.group()}” is not the English name of the office «{title.source}» ({where})",
+            yield Hit(f"“{match.group()}” is not the {language} name of the office «{title.source}» ({where})",
                       target_span=match.span(), suggestion=title.accepted[0], confidence=0.85 if named else 0.6)
 
 

@@ -19,6 +19,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[s
         yield match.group(), match.start(), match.end()
 
 
+def asks(sentence: str, marks: str) -> bool:
+    """Whether a sentence ends with one of the language's question marks (before closing quotes and brackets)."""
+    stripped = sentence.rstrip().rstrip(CLOSING_QUOTES + OPENING_QUOTES + ")] ")
+    return bool(marks) and stripped[-1:] in marks
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends with terminal punctuation, allowing closing quotes/brackets after it."""
     stripped = text.rstrip().rstrip(CLOSING_QUOTES + ")]")

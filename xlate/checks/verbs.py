@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES
+from xlate.checks.text import asks
 from xlate.model import Severity
 from xlate.pairs import LanguageResources
 from xlate.wordalign import POSITION, Word, WordAlignment
@@ -100,12 +100,6 @@ def _main_verbs(words: list[Word], lang: LanguageResources) -> list[int]:
     return out
 
 
-def _asks(sentence: str, marks: str) -> bool:
-    """Whether a sentence ends with a question mark (before closing quotes and brackets)."""
-    stripped = sentence.rstrip().rstrip(CLOSING_QUOTES + OPENING_QUOTES + ")] ")
-    return bool(marks) and stripped[-1:] in marks
-
-
 @check("XL210", "tense-mood", "accuracy/mistranslation", Severity.MAJOR, needs=("source-analysis", "target-analysis"),
        superseded_by=("XL401", "XL206", "XL403", "XL402", "XL203", "XL208"))
 def tense_mood(ctx: CheckContext) -> Iterator[Hit]:
@@ -134,9 +128,9 @@ def tense_mood(ctx: CheckContext) -> Iterator[Hit]:
             continue
         sources, targets = ctx.sources(link), ctx.targets(link)
         if len(sources) == len(targets) == 1:
-            asked = _asks(sources[0].text, source_lang.verbs.question_marks)
-            asks = _asks(targets[0].text, target_lang.verbs.question_marks)
-            if asked != asks:
+            asked = asks(sources[0].text, source_lang.verbs.question_marks)
+            asking = asks(targets[0].text, target_lang.verbs.question_marks)
+            if asked != asking:
                 what = "states what the source asks" if asked else "asks what the source states"
                 yield Hit(f"the translation {what}", target_span=(targets[0].start, targets[0].end),
                           source_span=(sources[0].start, sources[0].end), confidence=0.6)

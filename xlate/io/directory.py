@@ -81,17 +81,12 @@ def _sides(slot: _Slot, wanted: tuple[str, str] | None) -> tuple[str, str] | Non
     the file names point to; None when they do not say."""
     if wanted is not None:
         return wanted
-    source, target = slot.roles.get("source"), slot.roles.get("target")
     if not slot.nested:
         codes = set(slot.files)
         name = pair_joining(codes) if len(codes) == 2 else None
-        if name is not None:
-            return get_pair(name).source.code, get_pair(name).target.code
-        if len(codes) != 1:
-            return None
-        source = target = next(iter(codes))
-        first = pairs_with(source)
-        return (first.source.code, first.target.code) if first else None
+        pair = get_pair(name) if name else pairs_with(next(iter(codes))) if len(codes) == 1 else None
+        return (pair.source.code, pair.target.code) if pair else None
+    source, target = slot.roles.get("source"), slot.roles.get("target")
     if source and not target and (first := pairs_with(source, "source")):
         target = first.target.code
     if target and not source and (first := pairs_with(target, "target")):

@@ -22,4 +22,5 @@ EN_ES = LanguagePair(
     exonym_final_letters=frozenset((target, source) for source, target in EXONYM_FINAL_LETTERS),
     apertium=ES_EN.apertium.reversed(("eng-spa",)),
     calques_file="calques_en_es.tsv",
+    titles_file="titles_en_es.tsv",
 )

@@ -44,9 +44,7 @@ _ES_NEGATION = Negation(
            r"(?:más|menos|mejor|peor|mayor|menor)\b[^,;:.]{0,40}?\bque nunca\b",
            r"\bno\b(?:(?!\bno\b)[^,;:.])*?\bmás que\b",
            r"\bno\s+(?:\w+\s+)?(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
-           r"\bno\s+(?:\w+\s+)?dej\w* de\b",
-           # «hace tiempo que no lo veo» = "it has been a long time since I saw him"
-           r"\bhac(?:e|ía|ían) (?:\w+ )?(?:tiempo|años|meses|semanas|días) que no\b"),
+           r"\bno\s+(?:\w+\s+)?dej\w* de\b"),
     approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",),
     scope_words=frozenset({"sin", "poco", "apenas"}),
     corrective=frozenset({"sino"}),
