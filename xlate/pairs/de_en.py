@@ -68,6 +68,7 @@ GERMAN = LanguageResources(
 
 DE_EN = LanguagePair(
     name="de-en",
+    calibration_file="calibration_de_en.tsv",
     # the Spanish tables, which these names follow closely enough (not measured apart)
     name_spellings=NAME_SPELLINGS,
     exonym_final_letters=EXONYM_FINAL_LETTERS,

@@ -13,6 +13,7 @@ from xlate.pairs.es_en import ES_EN, EXONYM_FINAL_LETTERS, NAME_SPELLINGS, SPANI
 
 EN_ES = LanguagePair(
     name="en-es",
+    calibration_file="calibration_en_es.tsv",
     source=ENGLISH,
     target=SPANISH,
     # the inverse of Spanish → English's 0.917, the median of the dev set's clean tune items

@@ -119,6 +119,7 @@ FRENCH = LanguageResources(
 
 FR_EN = LanguagePair(
     name="fr-en",
+    calibration_file="calibration_fr_en.tsv",
     # the Spanish tables, which these names follow closely enough (not measured apart)
     name_spellings=NAME_SPELLINGS,
     exonym_final_letters=EXONYM_FINAL_LETTERS,
