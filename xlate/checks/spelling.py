@@ -4,7 +4,8 @@ A word is judged misspelt only when every source of knowledge agrees it is no wo
 dictionaries (engines/spelling.py), the morphological analyser and the system word lists. Words the
 translation copies from the source (names, titles, quoted terms), capitalised words (names; a
 misspelt name is XL205's), words the source-language analyser knows (a Spanish word left in is
-XL203's) and tokens with digits or symbols (codes, handles, URLs) are left alone.
+XL203's) and tokens with digits or symbols (codes, handles, URLs) are left alone. And a typo is close
+to the word it mistypes: a word Hunspell cannot correct within two edits is taken for a rare one.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from xlate.checks.registry import Hit, check
 from xlate.engines.spelling import Speller
 from xlate.model import Severity
 from xlate.pairs import LanguageResources
-from xlate.similarity import fold, ratio_at_least
+from xlate.similarity import fold
 
 # Words shorter than this are too often abbreviations or interjections to judge.
 MIN_WORD_LENGTH = 4
@@ -26,10 +27,10 @@ _PLAIN = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 # The parts of a compound ("grave" + "site") are at least this long.
 MIN_PART_LENGTH = 3
 # A Hunspell suggestion at most this many edits away (insertions, deletions, substitutions, swaps of
-# adjacent letters) is the correction of a typo …
+# adjacent letters) is the correction of a typo; a word with none so close is a rare or new word
+# (on the wording perturbations this keeps 157 of 158 caught misspellings and drops 17 other flags;
+# on the clean dev passages it drops 2 Spanish → English, 3 French and 9 English → Spanish flags).
 CLOSE_SUGGESTION_EDITS = 2
-# … and a word without one, at least this similar to a source word, is a term borrowed from it.
-COGNATE_RATIO = 0.75
 # A source word borrowed as it is may take an inflection of the target of at most this many letters.
 BORROWED_ENDING = 2
 # Characters next to a word that mark it as part of a URL, handle, hashtag or file name (and a hyphen:
@@ -47,11 +48,12 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
         A lower-case word of the translation, at least four letters long, that
         no Hunspell dictionary of the target language accepts and that the
         morphological analyser and the system word lists do not know either,
-        with Hunspell's first suggestion as the fix. Words copied from the
-        source, capitalised words (names), Spanish words the source-language
-        analyser knows, parts of URLs, handles or codes, and rare terms that
-        are cognates of a source word with no close correction
-        ("lophoscopy" for «lofoscopía») are left alone.
+        and that Hunspell corrects within two edits (its suggestion is the
+        fix). Words copied from the source (with an ending of their own:
+        «graffitis»), capitalised words (names), source-language words the
+        source analyser knows, parts of URLs, handles or codes, and rare words
+        with no correction that close ("lophoscopy" for «lofoscopía») are left
+        alone.
     Why it matters:
         A misspelling is the error readers notice first; it makes the whole
         translation look unedited.
@@ -80,25 +82,20 @@ def spelling(ctx: CheckContext) -> Iterator[Hit]:
             if speller.known(word) or _derived(word, speller, ctx.pair.target):
                 continue
             suggestion = speller.suggest(word)
-            if _borrowed_term(word, suggestion, source_words):
+            if suggestion is None or _edit_distance(word, suggestion.lower()) > CLOSE_SUGGESTION_EDITS:
+                continue  # no known word within reach: a rare or new word («lofoscopia»), not a typo
+            if _borrowed(word, source_words):
                 continue
             fix = f"; did you mean “{suggestion}”?" if suggestion else ""
             yield Hit(f"“{word}” is in no {language} dictionary{fix}",
                       target_span=(placed.start, placed.end), suggestion=suggestion, confidence=0.7)
 
 
-def _borrowed_term(word: str, suggestion: str | None, source_words: set[str]) -> bool:
-    """A rare term carried over from a source word ("lophoscopy" for «lofoscopía», "totalitarisms" for
-    «totalitarismos»): a cognate of a source word for which Hunspell has no close correction, or the
-    source word itself with an ending of the target's («graffitis» for "graffiti", «surf» for "surfed").
-    A misspelt cognate ("educatoin") keeps a close suggestion and stays flagged."""
-    if any(len(w) >= MIN_WORD_LENGTH and abs(len(w) - len(word)) <= BORROWED_ENDING and (
-            word.startswith(w) or w.startswith(word)) for w in source_words):
-        return True
-    if suggestion is not None and _edit_distance(word, suggestion.lower()) <= CLOSE_SUGGESTION_EDITS:
-        return False
-    return any(len(w) >= MIN_WORD_LENGTH and w[:2] == word[:2] and ratio_at_least(word, w, COGNATE_RATIO)
-               for w in source_words)
+def _borrowed(word: str, source_words: set[str]) -> bool:
+    """A source word carried over with an ending of the target's («graffitis» for "graffiti", «surf»
+    for "surfed"), which the target's dictionaries lack."""
+    return any(len(w) >= MIN_WORD_LENGTH and abs(len(w) - len(word)) <= BORROWED_ENDING and (
+        word.startswith(w) or w.startswith(word)) for w in source_words)
 
 
 def _edit_distance(a: str, b: str) -> int:
