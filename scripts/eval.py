@@ -37,6 +37,8 @@ PERTURBATIONS = ROOT / "corpora" / "perturbations"
 FOLDS = ("tune", "heldout")
 # A finding within this many characters of an expected defect counts as catching it (as score.py).
 TOLERANCE = 3
+# score.py's share of detected garbled items with a finding at the gold span.
+_LOCALISED = re.compile(r"^localisation rate .*: ([\d.]+) ")
 _TYPE_LINE = re.compile(r"^\s+(\S+)\s+([\d.]+)\s+\((\d+)/(\d+), localised (\d+)\)$")
 
 
@@ -66,13 +68,15 @@ def run_xlate(items: Path, preds: Path, pair: str) -> None:
 
 
 def _score(scorer: Path, items: list[dict], preds: Path, tmp: Path) -> tuple[str, dict[str, tuple[int, int, int]]]:
-    """score.py's summary line and per-type (detected, total, localised) for ``items``."""
+    """score.py's summary line (with its localisation rate) and per-type (detected, total, localised)."""
     path = tmp / "items.jsonl"
     path.write_text("".join(json.dumps(it, ensure_ascii=False) + "\n" for it in items), encoding="utf-8")
     out = subprocess.run([sys.executable, str(scorer), str(path), str(preds)], check=True, capture_output=True,
                          text=True).stdout
     types = {m[1]: (int(m[3]), int(m[4]), int(m[5])) for line in out.splitlines() if (m := _TYPE_LINE.match(line))}
-    return out.strip().splitlines()[-1], types
+    localised = next((m[1] for line in out.splitlines() if (m := _LOCALISED.match(line))), None)
+    summary = out.strip().splitlines()[-1]
+    return f"{summary} localised={localised}" if localised else summary, types
 
 
 def report_by_fold(items: list[dict], preds: Path, scorer: Path) -> None:

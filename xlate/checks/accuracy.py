@@ -74,6 +74,8 @@ ADDITION_CLAUSE_MIN_WORDS = 3
 # this much (a freely worded clause still says what the source says, so cutting it lowers the cosine).
 ADDITION_EMBEDDING_GAIN = 0.01
 # Where a translation divides into clauses.
+# Where a dropped phrase or clause ends: a comma, semicolon, colon, bracket, dash or final stop.
+_CLAUSE_POINT = re.compile(r"[,;:.!?…](?=\s|$|[\"”’»)])|[()\[\]–—]|\s-\s")
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\[\]–—\"“”]\s*|\s+-\s+")
 # A run this share capitalised is a spelt-out name, not an addition.
 NAME_EXPANSION_SHARE = 0.6
@@ -127,17 +129,46 @@ class Gap:
     target_offset: int  # where the gap is (or would be) in the target text
 
 
-def coverage_gaps(pseudo: list[_Word], target: list[_Word], target_start: int) -> list[Gap]:
-    """Runs missing on one side whose neighbours the other side keeps together."""
-    matcher = SequenceMatcher(None, [w.stem for w in pseudo], [w.stem for w in target], autojunk=False)
+def _matcher(pseudo: list[_Word], target: list[_Word]) -> SequenceMatcher:
+    return SequenceMatcher(None, [w.stem for w in pseudo], [w.stem for w in target], autojunk=False)
+
+
+def clause_point(text: str, start: int, end: int) -> int:
+    """Where dropped words most likely stood between ``start`` and ``end`` of the target: at the first
+    clause boundary there (a comma, a dash, a bracket, the final stop), else at ``start``. Dropped
+    material is a phrase or a clause, and those end at punctuation: "continent resulted⟨⟩." rather than
+    "continent⟨⟩ resulted." when the pseudo-reference's words for "resulted" differ."""
+    found = _CLAUSE_POINT.search(text, start, end)
+    return found.start() if found else start
+
+
+def coverage_gaps(pseudo: list[_Word], target: list[_Word], text: str, start: int, end: int) -> list[Gap]:
+    """Runs missing on one side whose neighbours the other side keeps together (the target's words lie
+    in ``text[start:end]``)."""
     gaps = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        at = target[j1 - 1].end if j1 > 0 else target_start
+    for tag, i1, i2, j1, j2 in _matcher(pseudo, target).get_opcodes():
+        at = target[j1 - 1].end if j1 > 0 else start
         if tag == "delete" or (tag == "replace" and (j2 - j1) <= 1 < (i2 - i1) // 3):
-            gaps.append(Gap("pseudo", pseudo[i1:i2], at))
+            following = target[j2].start if j2 < len(target) else end
+            gaps.append(Gap("pseudo", pseudo[i1:i2], clause_point(text, at, following)))
         elif tag == "insert" or (tag == "replace" and (i2 - i1) <= 1 < (j2 - j1) // 3):
             gaps.append(Gap("target", target[j1:j2], at))
     return gaps
+
+
+def _place_of(pseudo: list[_Word], target: list[_Word], index: int, text: str, start: int, end: int) -> int:
+    """Where pseudo-reference word ``index`` would stand in the target: between the partners of the
+    matched content words around it, at a clause boundary there (see ``clause_point``)."""
+    before, after = None, None
+    for i, j, size in _matcher(pseudo, target).get_matching_blocks():
+        for k in range(size):
+            if pseudo[i + k].content and i + k < index:
+                before = j + k
+            elif pseudo[i + k].content and i + k > index and after is None:
+                after = j + k
+    low = target[before].end if before is not None else start
+    high = target[after].start if after is not None and (before is None or after > before) else end
+    return clause_point(text, low, high)
 
 
 def _is_addition(gap: Gap, text: str, length_ratio: float, last_word_end: int) -> bool:
@@ -168,10 +199,24 @@ def _length_ratio(targets: list[Sentence], pseudo: str) -> float:
     return sum(len(s.text) for s in targets) / max(1, len(pseudo))
 
 
-def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
+def _target_words(ctx: CheckContext, targets: list[Sentence]) -> list[_Word]:
     stopwords = ctx.pair.target.stopwords
-    target_words = [w for s in targets for w in _words(ctx.doc.target.text, stopwords, s.start, s.end)]
-    return coverage_gaps(_pseudo_words(ctx, pseudo), target_words, targets[0].start)
+    return [w for s in targets for w in _words(ctx.doc.target.text, stopwords, s.start, s.end)]
+
+
+def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
+    return coverage_gaps(_pseudo_words(ctx, pseudo), _target_words(ctx, targets), ctx.doc.target.text,
+                         targets[0].start, targets[-1].end)
+
+
+def _lost_word_place(ctx: CheckContext, pseudo: str, targets: list[Sentence], lost_stem: str) -> int | None:
+    """Where a source word the translation lacks would stand, from its rendering in the pseudo-reference."""
+    words = _pseudo_words(ctx, pseudo)
+    index = next((k for k, w in enumerate(words) if w.stem == lost_stem), None)
+    if index is None:
+        return None
+    return _place_of(words, _target_words(ctx, targets), index, ctx.doc.target.text, targets[0].start,
+                     targets[-1].end)
 
 
 @check("XL201", "omission", "accuracy/omission", Severity.MAJOR,
@@ -187,8 +232,9 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         or five content words or more that the translation has nowhere), cut out
         of the pseudo-reference, brings it closer in meaning (embeddings) to the
         translation; or one less than about half as long whose meaning the
-        embeddings also find apart. The caret marks the point where the words
-        around the gap meet. For a pair without pseudo-references, an aligned
+        embeddings also find apart. The caret marks the first clause boundary
+        (comma, dash, bracket, final stop) between the words around the gap,
+        else the point where they meet. For a pair without pseudo-references, an aligned
         sentence far shorter than the pair's usual length ratio says, or one
         that lacks a number of its source.
     Why it matters:
@@ -220,7 +266,9 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         if lost:
             lost_stem = stem(lost[0][0])
             gap = next((g for g in gaps if any(w.stem == lost_stem for w in g.words)), None)
-            at = gap.target_offset if gap else targets[-1].end
+            at = gap.target_offset if gap else _lost_word_place(ctx, pseudo, targets, lost_stem)
+            if at is None:
+                at = targets[-1].end
             yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",
                       target_span=(at, at), source_span=(lost[0][1], lost[0][2]), confidence=0.6)
             continue

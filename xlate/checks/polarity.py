@@ -19,6 +19,7 @@ from xlate.checks.registry import Hit, check
 from xlate.checks.text import asks
 from xlate.model import Severity
 from xlate.negation import LITOTES_MIN_LENGTH, Polarity
+from xlate.pairs import AnalyserTags
 from xlate.wordalign import DICTIONARY_STEM, POSITION, WordAlignment
 
 # A link at least this strong (dictionary or identical strings) may decide a polarity question.
@@ -27,6 +28,10 @@ STRONG_LINK = DICTIONARY_STEM
 ANCHOR_REACH = 3
 # A negated word and its partner are antonyms in these first senses ("succeed" ↔ "fail").
 ANTONYM_SENSES = 1
+# A lost negation's span takes in the verb group at most this many words from the negated word's partner.
+VERB_REACH = 3
+# Punctuation that ends a clause: a verb beyond it is another clause's.
+_CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—]")
 
 def _partners(alignment: WordAlignment, k: int, minimum: float, *, source_side: bool) -> list[int]:
     return [link.target if source_side else link.source for link in alignment.links
@@ -86,6 +91,28 @@ def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, th
             yield negator, partners
 
 
+def _negation_site(alignment: WordAlignment, partner: int, text: str, tags: AnalyserTags) -> tuple[int, int]:
+    """Where a lost negator belonged: the partner of the negated word together with the verb group next
+    to it in its clause, auxiliaries included ("will ⟨not⟩ last long", "is ⟨not⟩ the answer", "insurers
+    will ⟨not⟩ sign") — the negator goes with the verb, which the partner need not be."""
+    words = alignment.target
+    verbs = tags.verbs | tags.auxiliaries
+
+    def same_clause(a: int, b: int) -> bool:
+        low, high = min(a, b), max(a, b)
+        return not _CLAUSE_END.search(text, words[low].end, words[high].start)
+
+    nearest = partner if words[partner].pos in verbs else next(
+        (k for step in (-1, 1) for k in range(partner + step, partner + step * (VERB_REACH + 1), step)
+         if 0 <= k < len(words) and words[k].pos in verbs and same_clause(k, partner)), None)
+    if nearest is None:
+        return words[partner].start, words[partner].end
+    first = nearest
+    while first > 0 and words[first - 1].pos in tags.auxiliaries | tags.adverbs and same_clause(first - 1, first):
+        first -= 1
+    return words[min(first, partner)].start, words[max(nearest, partner)].end
+
+
 def _quoted(negator: str, source_text: str, source_negators: frozenset[str]) -> bool:
     """Whether the source has the target's negator as it is, not being a negator of its own language."""
     return negator not in source_negators and re.search(rf"(?<!\w){re.escape(negator)}(?!\w)", source_text) is not None
@@ -127,10 +154,10 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
         # A flip changes the count of negations: with as many on each side, one was only misplaced.
         lost, added = len(source.heads) > len(target.heads), len(target.heads) > len(source.heads)
         for negator, partners in _unsupported(ctx, alignment, source, target, source_side=True) if lost else ():
-            words = [alignment.target[p] for p in partners]
             cue = alignment.source[negator]
             yield Hit(f"the source negates this («{cue.text}») and the translation does not",
-                      target_span=(words[0].start, words[0].end), source_span=(cue.start, cue.end), confidence=0.7)
+                      target_span=_negation_site(alignment, partners[0], ctx.doc.target.text, ctx.pair.target.analyser),
+                      source_span=(cue.start, cue.end), confidence=0.7)
             break
         else:
             source_text = " ".join(s.text for s in ctx.sources(link)).lower()
