@@ -234,9 +234,9 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         translation; or one less than about half as long whose meaning the
         embeddings also find apart. The caret marks the first clause boundary
         (comma, dash, bracket, final stop) between the words around the gap,
-        else the point where they meet. For a pair without pseudo-references, an aligned
-        sentence far shorter than the pair's usual length ratio says, or one
-        that lacks a number of its source.
+        else the point where they meet. For a pair without pseudo-references,
+        an aligned sentence far shorter than the pair's usual length ratio
+        says, or one that lacks a number of its source.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.
