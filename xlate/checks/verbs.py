@@ -5,7 +5,8 @@ group gives the time (an auxiliary of the future or the conditional, the perfect
 periphrastic future such as «ir a» or "going to", else the verb's own tense tag), and a progressive
 auxiliary before a gerund gives the aspect. Verbs linked by the word alignment are then compared,
 and only contradictions are reported: a future rendered as a past or the reverse, a past rendered
-as one in progress, a question rendered as a statement. The Spanish conditional of reported
+as one in progress, a question rendered as a statement. A future whose sentence has no verb that is
+not in a past time is one too, linked or not. The Spanish conditional of reported
 facts, the historical present, the present for a scheduled future, a past told in the present and
 a guess about the past ("will have thought") are left alone.
 """
@@ -31,6 +32,8 @@ CONTRADICTIONS = frozenset({
     ("future", "past"), ("future", "present-perfect"), ("future", "past-perfect"),
     ("past", "future"), ("present-perfect", "future"), ("past-perfect", "future"),
 })
+# The times of a verb that tells of the past.
+PAST_TIMES = frozenset({"past", "present-perfect", "past-perfect"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +111,10 @@ def tense_mood(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         An aligned verb whose time contradicts the source's: a future rendered
         as a past ("visited" for «visitará») or the reverse, a completed past
-        rendered as an action in progress ("was building" for «construyó»); and
-        a sentence that asks where its source states, or the reverse. Reported-speech
+        rendered as an action in progress ("was building" for «construyó»); a
+        future in a sentence whose source tells only of the past, even where
+        no word links the verbs; and a sentence that asks where its source
+        states, or the reverse. Reported-speech
         backshift ("said it would" for «dijo que hará»), the Spanish conditional
         of unconfirmed reports, the historical present and headlines are left alone.
     Why it matters:
@@ -135,26 +140,54 @@ def tense_mood(ctx: CheckContext) -> Iterator[Hit]:
                 yield Hit(f"the translation {what}", target_span=(targets[0].start, targets[0].end),
                           source_span=(sources[0].start, sources[0].end), confidence=0.6)
                 continue
-        yield from _tense_contradictions(ctx.word_alignment(link), source_lang, target_lang)
+        alignment = ctx.word_alignment(link)
+        hit = _tense_contradiction(alignment, source_lang, target_lang) or _future_of_a_past(
+            alignment, source_lang, target_lang)
+        if hit is not None:
+            yield hit
 
 
-def _tense_contradictions(alignment: WordAlignment, source_lang: LanguageResources,
-                          target_lang: LanguageResources) -> Iterator[Hit]:
+def _tense_contradiction(alignment: WordAlignment, source_lang: LanguageResources,
+                         target_lang: LanguageResources) -> Hit | None:
+    """The first aligned verb whose time contradicts its source's. A future against a past decides even
+    between verbs paired only by position: no clean development pair had one."""
     target_verbs = set(_main_verbs(alignment.target, target_lang))
     for i in _main_verbs(alignment.source, source_lang):
         partners = [j for j in alignment.targets_of(i) if j in target_verbs]
-        if not partners or all(link.score <= POSITION for link in alignment.links
-                               if link.source == i and link.target in partners):
+        if not partners:
             continue
+        positional = all(link.score <= POSITION for link in alignment.links
+                         if link.source == i and link.target in partners)
         source = verb_group(alignment.source, i, source_lang)
         target = verb_group(alignment.target, partners[0], target_lang)
+        if positional and (source.time, target.time) not in CONTRADICTIONS:
+            continue
         problem = _contradiction(source, target, alignment, source_lang)
         if problem:
             first, last = alignment.target[target.first], alignment.target[target.verb]
             verb = alignment.source[i]
-            yield Hit(f"{problem} (source «{verb.text}»)", target_span=(first.start, last.end),
-                      source_span=(verb.start, verb.end), confidence=0.6)
-            return
+            return Hit(f"{problem} (source «{verb.text}»)", target_span=(first.start, last.end),
+                       source_span=(verb.start, verb.end), confidence=0.6)
+    return None
+
+
+def _future_of_a_past(alignment: WordAlignment, source_lang: LanguageResources,
+                      target_lang: LanguageResources) -> Hit | None:
+    """A future of the translation in a link whose source tells only of the past: no source verb is in
+    the present, the future, the conditional or the subjunctive, at least one is in a past («dijo» →
+    "he will say"). It needs no word link, which free renderings often lack."""
+    source_groups = [verb_group(alignment.source, i, source_lang) for i in _main_verbs(alignment.source, source_lang)]
+    times = {g.time for g in source_groups} - {None}
+    if not times or not times <= PAST_TIMES:
+        return None
+    for j in _main_verbs(alignment.target, target_lang):
+        target = verb_group(alignment.target, j, target_lang)
+        if target.time == "future":
+            past = next(alignment.source[g.verb] for g in source_groups if g.time in PAST_TIMES)
+            first, last = alignment.target[target.first], alignment.target[target.verb]
+            return Hit(f"the translation puts in the future what the source tells in the past (source «{past.text}»)",
+                       target_span=(first.start, last.end), source_span=(past.start, past.end), confidence=0.6)
+    return None
 
 
 def _contradiction(source: VerbGroup, target: VerbGroup, alignment: WordAlignment,
