@@ -57,6 +57,8 @@ _EN_VERBS = Verbs(
     reporting=frozenset({"say", "tell", "add", "explain", "state", "note", "claim", "insist", "argue", "warn",
                          "stress", "announce", "report", "write", "comment", "declare", "assert", "indicate",
                          "maintain"}),
+    subject_only=frozenset({"i", "he", "she", "we", "they"}),
+    clause_subjects=frozenset({"it", "you"}),
 )
 
 ENGLISH = LanguageResources(

@@ -80,3 +80,8 @@ class Verbs:
     reporting: frozenset[str] = frozenset()
     # The marks of a direct question («¿…?», "…?").
     question_marks: str = "?"
+    # Pronouns that are always subjects ("he", "they"), and those that are subjects at the start of a
+    # clause only ("it", "you": "make it safe" is an object): a verb must come between them and an
+    # article or a preposition ("they an anti-militia group", "It important for us").
+    subject_only: frozenset[str] = frozenset()
+    clause_subjects: frozenset[str] = frozenset()
