@@ -132,7 +132,7 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
         if _PHRASE_END.search(text[word.end : after.start]):
             continue
         lowered = word.text.lower()
-        if n and word.pos in tags.auxiliaries and word.lemma in auxiliaries and (
+        if facts.auxiliary_next_to_verb and n and word.pos in tags.auxiliaries and word.lemma in auxiliaries and (
                 after.pos in tags.determiners or after.text[:1].isdigit()):
             return Hit(f"“{word.text}” lacks its verb", target_span=(word.start, after.end), confidence=0.6)
         subject = lowered in facts.subject_only or (
@@ -227,7 +227,8 @@ def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[
     linked, rendered = alignment.linked("target"), alignment.linked("source", COGNATE)
     verbs = ctx.pair.source.analyser.verbs
     for k, name in enumerate(words[:-2]):
-        if not (name.pos in tags.names or (name.text[:1].isupper() and k)) or text[name.end : name.end + 2] != ", ":
+        if not (name.pos in tags.names or (name.text[:1].isupper() and k and not name.pos)) or (
+                text[name.end : name.end + 2] != ", "):
             continue
         end = next((j for j in range(k + 2, len(words)) if _ASIDE.search(text, words[j - 1].end, words[j].start)), None)
         if end is None or end - k - 1 > APPOSITION_MAX_WORDS or (

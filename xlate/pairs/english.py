@@ -59,6 +59,7 @@ _EN_VERBS = Verbs(
                          "maintain"}),
     subject_only=frozenset({"i", "he", "she", "we", "they"}),
     clause_subjects=frozenset({"it", "you"}),
+    auxiliary_next_to_verb=True,
 )
 
 ENGLISH = LanguageResources(

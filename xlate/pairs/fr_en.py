@@ -62,6 +62,7 @@ _FR_VERBS = Verbs(
     tenses=APERTIUM_TENSES,
     perfective=frozenset({"ifi"}),
     perfect="avoir",
+    going_to=("aller", ""),
     modals=frozenset({"pouvoir", "devoir"}),
     reporting=frozenset({"dire", "affirmer", "assurer", "expliquer", "ajouter", "souligner", "indiquer",
                          "déclarer", "commenter", "estimer", "préciser", "annoncer", "écrire", "rappeler",

@@ -70,8 +70,9 @@ class Verbs:
     # The perfect's auxiliary ("have", «haber») and the progressive's ("be", «estar»).
     perfect: str = ""
     progressive: str = ""
-    # A periphrastic future: (verb lemma, particle) before an infinitive ("going to", «ir a»); for a
-    # language whose verb stands in the gerund there ("be going to"), ``future_gerund`` is True.
+    # A periphrastic future: (verb lemma, particle) before an infinitive ("going to", «ir a»; an empty
+    # particle when the infinitive follows the verb directly: «va augmenter»); for a language whose
+    # verb stands in the gerund there ("be going to"), ``future_gerund`` is True.
     going_to: tuple[str, str] = ("", "")
     going_to_gerund: bool = False
     # Modal verbs (their clauses are not compared for tense: "can", «poder»).
@@ -85,3 +86,7 @@ class Verbs:
     # article or a preposition ("they an anti-militia group", "It important for us").
     subject_only: frozenset[str] = frozenset()
     clause_subjects: frozenset[str] = frozenset()
+    # Whether statements keep the subject out from between an auxiliary and its verb (English: "will
+    # the" cannot start a verb group, where Spanish «Puede el Gobierno decidir» and German «wird der
+    # Minister fahren» can).
+    auxiliary_next_to_verb: bool = False
