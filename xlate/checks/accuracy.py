@@ -487,6 +487,8 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
             if any(fold(name) in ordinary_words for name, _, _ in run):
                 continue  # an ordinary word of a multiword name is there: it was translated («Bohemian
                 # National Hall» → "Czech National House"); a kept given name is no such sign ("Steven")
+            if len(run) > 1 and fold(run[-1][0]) in target_words:
+                continue  # the name shortened to its last part: «Durão Barroso» → "Barroso"
             for name, start, end in run:
                 folded = fold(name)
                 if start not in proper or folded in target_words or folded not in pseudo_words:
