@@ -22,7 +22,7 @@ from xlate.wordalign import Word
 
 # Punctuation that closes a clause, and with it a negative scope (quotation marks do not: "not
 # “guided by egoism”").
-_CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—]")
+CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—]")
 # Punctuation that ends the reach of negative concord (a parenthetical between commas does not).
 _CONCORD_END = re.compile(r"[.!?…;:()\[\]\"“”«»]")
 # What follows a negator in a tag question («¿no?»), and what follows "No" as the abbreviation of "number".
@@ -82,7 +82,7 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
     weak_from: int | None = None  # where «sin», a verb of negation or the like opened a scope in it
     for k, word in enumerate(words):
         between = text[words[k - 1].end : word.start] if k else ""
-        if _CLAUSE_END.search(between):
+        if CLAUSE_END.search(between):
             _close(result, clause, explicit_clause, weak_from)
             clause, explicit_clause, weak_from = [], False, None
         if _CONCORD_END.search(between):
@@ -119,7 +119,7 @@ def _before_lone_verb(words: list[Word], text: str, negator: int, lang: Language
     if negator + 1 >= len(words) or words[negator + 1].lemma not in facts.lone_verbs:
         return False
     for k in range(negator + 2, len(words)):
-        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
+        if CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
             break
         if words[k].text.lower() in facts.restrictive:
             return False
@@ -137,7 +137,7 @@ def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[i
         k = negator + step
         while 0 <= k < len(words):
             gap = text[words[k - 1].end : words[k].start] if step == 1 else text[words[k].end : words[k + 1].start]
-            if _CLAUSE_END.search(gap):
+            if CLAUSE_END.search(gap):
                 break
             if words[k].text.lower() in partners and words[k].pos not in lang.analyser.nouns and not any(
                     s <= words[k].start < e for s, e in fixed):
@@ -162,7 +162,7 @@ def _heads(words: list[Word], text: str, negator: int, lang: LanguageResources) 
     heads: list[int] = []
     tags = lang.analyser
     for k in range(negator + 1, len(words)):
-        if _CLAUSE_END.search(text[words[k - 1].end : words[k].start]) or len(heads) > OBJECT_WORDS:
+        if CLAUSE_END.search(text[words[k - 1].end : words[k].start]) or len(heads) > OBJECT_WORDS:
             break
         main = [h for h in heads if words[h].pos not in tags.adverbs]  # «no es lo suficientemente mexicana»
         if main and (words[k].pos in tags.verbs or words[main[0]].pos not in tags.verbs

@@ -73,9 +73,9 @@ ADDITION_CLAUSE_MIN_WORDS = 3
 # … was added when cutting it raises the translation's embedding cosine with the source by at least
 # this much (a freely worded clause still says what the source says, so cutting it lowers the cosine).
 ADDITION_EMBEDDING_GAIN = 0.01
-# Where a translation divides into clauses.
 # Where a dropped phrase or clause ends: a comma, semicolon, colon, bracket, dash or final stop.
 _CLAUSE_POINT = re.compile(r"[,;:.!?…](?=\s|$|[\"”’»)])|[()\[\]–—]|\s-\s")
+# Where a translation divides into clauses.
 _CLAUSE_BREAK = re.compile(r"\s*[,;:()\[\]–—\"“”]\s*|\s+-\s+")
 # A run this share capitalised is a spelt-out name, not an addition.
 NAME_EXPANSION_SHARE = 0.6
@@ -209,14 +209,13 @@ def _gaps(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> list[Gap]:
                          targets[0].start, targets[-1].end)
 
 
-def _lost_word_place(ctx: CheckContext, pseudo: str, targets: list[Sentence], lost_stem: str) -> int | None:
+def _lost_word_place(ctx: CheckContext, pseudo_words: list[_Word], target_words: list[_Word],
+                     targets: list[Sentence], lost_stem: str) -> int | None:
     """Where a source word the translation lacks would stand, from its rendering in the pseudo-reference."""
-    words = _pseudo_words(ctx, pseudo)
-    index = next((k for k, w in enumerate(words) if w.stem == lost_stem), None)
+    index = next((k for k, w in enumerate(pseudo_words) if w.stem == lost_stem), None)
     if index is None:
         return None
-    return _place_of(words, _target_words(ctx, targets), index, ctx.doc.target.text, targets[0].start,
-                     targets[-1].end)
+    return _place_of(pseudo_words, target_words, index, ctx.doc.target.text, targets[0].start, targets[-1].end)
 
 
 @check("XL201", "omission", "accuracy/omission", Severity.MAJOR,
@@ -257,7 +256,9 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         pseudo, sources, targets = _link_texts(ctx, link)
         if not pseudo:
             continue
-        gaps = [g for g in _gaps(ctx, pseudo, targets) if g.side == "pseudo"]
+        pseudo_words, target_words = _pseudo_words(ctx, pseudo), _target_words(ctx, targets)
+        gaps = [g for g in coverage_gaps(pseudo_words, target_words, ctx.doc.target.text, targets[0].start,
+                                         targets[-1].end) if g.side == "pseudo"]
         lost = [a for s in sources for a in lost_anchors.get(s.index, [])]
         if _has_foreign_number(ctx, sources, targets):
             lost = [a for a in lost if not a[0][:1].isdigit()]  # a replaced number is XL204's finding
@@ -266,7 +267,7 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         if lost:
             lost_stem = stem(lost[0][0])
             gap = next((g for g in gaps if any(w.stem == lost_stem for w in g.words)), None)
-            at = gap.target_offset if gap else _lost_word_place(ctx, pseudo, targets, lost_stem)
+            at = gap.target_offset if gap else _lost_word_place(ctx, pseudo_words, target_words, targets, lost_stem)
             if at is None:
                 at = targets[-1].end
             yield Hit(f"the translation lacks {', '.join(repr(w) for w, _, _ in lost)} of the source",

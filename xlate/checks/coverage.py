@@ -146,11 +146,10 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
 def _may_be_verb(ctx: CheckContext, word: Word) -> bool:
     """Whether an adjective of the tagger's may be a verb after all ("I mean", "you better start"):
     WordNet has it as one (without WordNet, any may)."""
-    verb = next((pos for tag, pos in ctx.pair.target.analyser.wordnet.items() if tag in ctx.pair.target.analyser.verbs),
-                None)
-    if not ctx.engines.has_wordnet or verb is None:
+    if not ctx.engines.has_wordnet:
         return True
-    return bool(ctx.engines.wordnet.synsets(word.lemma, verb) or ctx.engines.wordnet.synsets(word.text.lower(), verb))
+    wordnet = ctx.engines.wordnet
+    return bool(wordnet.synsets(word.lemma, "v") or wordnet.synsets(word.text.lower(), "v"))
 
 
 @check("XL211", "word-omission", "accuracy/omission", Severity.MAJOR, needs=("source-analysis", "target-analysis"),
@@ -168,7 +167,7 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
         counterpart. Questions and inversions ("Is it …", "Says
         Reyes") and elliptic participles ("as reported") are left alone.
     Why it matters:
-        A dropped subject or noun loses who did what to whom; the sentence no
+        A dropped subject, verb or noun loses who did what to whom; the sentence no
         longer says what the source says.
     Example:
         Source: «Internet ha provocado un auge de las ventas.»
@@ -246,8 +245,8 @@ def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[
         partners = alignment.sources_of(k)
         if not partners or re.match(r"\s*[,(]", source_text[alignment.source[partners[-1]].end :]):
             continue
-        near = alignment.source[max(0, partners[0] - APPOSITION_REACH) : partners[-1] + APPOSITION_REACH + 1]
         start = max(0, partners[0] - APPOSITION_REACH)
+        near = alignment.source[start : partners[-1] + APPOSITION_REACH + 1]
         if not any(w.content and w.pos not in verbs and start + n not in rendered for n, w in enumerate(near)):
             yield first, words[aside[-1]]
 

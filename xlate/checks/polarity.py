@@ -18,7 +18,7 @@ from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import asks
 from xlate.model import Severity
-from xlate.negation import LITOTES_MIN_LENGTH, Polarity
+from xlate.negation import CLAUSE_END, LITOTES_MIN_LENGTH, Polarity
 from xlate.pairs import AnalyserTags
 from xlate.wordalign import DICTIONARY_STEM, POSITION, WordAlignment
 
@@ -30,8 +30,6 @@ ANCHOR_REACH = 3
 ANTONYM_SENSES = 1
 # A lost negation's span takes in the verb group at most this many words from the negated word's partner.
 VERB_REACH = 3
-# Punctuation that ends a clause: a verb beyond it is another clause's.
-_CLAUSE_END = re.compile(r"[.!?…,;:()\[\]–—]")
 
 def _partners(alignment: WordAlignment, k: int, minimum: float, *, source_side: bool) -> list[int]:
     return [link.target if source_side else link.source for link in alignment.links
@@ -100,7 +98,7 @@ def _negation_site(alignment: WordAlignment, partner: int, text: str, tags: Anal
 
     def same_clause(a: int, b: int) -> bool:
         low, high = min(a, b), max(a, b)
-        return not _CLAUSE_END.search(text, words[low].end, words[high].start)
+        return not CLAUSE_END.search(text, words[low].end, words[high].start)  # a verb beyond is another clause's
 
     nearest = partner if words[partner].pos in verbs else next(
         (k for step in (-1, 1) for k in range(partner + step, partner + step * (VERB_REACH + 1), step)
