@@ -23,10 +23,11 @@ from collections.abc import Iterator
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import asks
-from xlate.model import Sentence, Severity
+from xlate.checks.text import words as text_words
+from xlate.model import Link, Sentence, Severity
 from xlate.pairs import AnalyserTags, LanguageResources
 from xlate.similarity import fold, stem
-from xlate.wordalign import COGNATE, Word, WordAlignment
+from xlate.wordalign import COGNATE, SYNONYM, Word, WordAlignment
 
 # Marks that set off an aside.
 _ASIDE = re.compile(r"[,;:–—()]| - ")
@@ -40,6 +41,10 @@ APPOSITION_UNRENDERED = 0.3
 # … and no source noun or adjective this close to the name may lack a counterpart (it may be what the
 # apposition renders: «el exboxeador Álvarez» → "Alvarez, a former boxer,").
 APPOSITION_REACH = 3
+# A source sentence that opens or closes with a piece of at most this many words set off by a comma
+# («Por otra parte,», «, como ocurrió en este caso.»), not rendered word for word, has a connective or
+# comment there that an aside at the same edge of the translation may render freely ("At the same time,").
+EDGE_ASIDE_MAX_WORDS = 8
 # Punctuation that ends a noun phrase (a quotation mark does not: the "pre-packaged" plan).
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]]")
 
@@ -196,14 +201,35 @@ def _asides(text: str, sentence: Sentence) -> Iterator[tuple[int, int]]:
         yield from itertools.pairwise(cuts)
 
 
-def _added_runs(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[Word, Word]]:
-    """Asides whose content words no source word renders, in a sentence whose other words do."""
+def _source_edge_aside(ctx: CheckContext, link: Link, alignment: WordAlignment, *, first: bool) -> bool:
+    """Whether the link's source opens (``first``) or closes with a short aside of its own that holds a
+    content word no target word renders by the dictionary or a synonym, and is cut into at least as
+    many pieces as the translation's sentence there: something left for an aside at the same edge of
+    the translation to render freely, not a piece the translation adds ("In a surprise move, …")."""
+    sources, targets = ctx.sources(link), ctx.targets(link)
+    pieces = list(_asides(ctx.doc.source.text, sources[0] if first else sources[-1]))
+    if len(pieces) < len(list(_asides(ctx.doc.target.text, targets[0] if first else targets[-1]))):
+        return False
+    a, b = pieces[0] if first else pieces[-1]
+    if sum(1 for _ in text_words(ctx.doc.source.text, a, b)) > EDGE_ASIDE_MAX_WORDS:
+        return False
+    rendered = alignment.linked("source", SYNONYM)
+    return any(w.content and a <= w.start and w.end <= b and i not in rendered for i, w in enumerate(alignment.source))
+
+
+def _added_runs(ctx: CheckContext, link: Link, alignment: WordAlignment) -> Iterator[tuple[Word, Word]]:
+    """Asides whose content words no source word renders, in a sentence whose other words do, and that
+    do not stand at an edge of the sentence where the source has a short aside of its own."""
     text = ctx.doc.target.text
     strong = {j for j in alignment.linked("target", COGNATE) if alignment.target[j].content}
     if not strong:
         return
-    for sentence in ctx.doc.target.sentences:
+    sentences = ctx.targets(link)
+    for sentence in sentences:
         for a, b in _asides(text, sentence):
+            if (a == sentences[0].start and _source_edge_aside(ctx, link, alignment, first=True)) or (
+                    b == sentences[-1].end and _source_edge_aside(ctx, link, alignment, first=False)):
+                continue
             inside = [j for j, w in enumerate(alignment.target) if a <= w.start and w.end <= b]
             content = [alignment.target[j] for j in inside if alignment.target[j].content]
             if len(content) < ADDITION_MIN_WORDS or any(j in strong for j in inside):
@@ -314,7 +340,7 @@ def word_addition(ctx: CheckContext) -> Iterator[Hit]:
         if not link.source or not link.target:
             continue
         alignment = ctx.word_alignment(link)
-        runs = dict.fromkeys([*_added_runs(ctx, alignment), *_added_appositions(ctx, alignment)])
+        runs = dict.fromkeys([*_added_runs(ctx, link, alignment), *_added_appositions(ctx, alignment)])
         for first, last in runs:
             yield Hit(f"“{ctx.doc.target.text[first.start:last.end]}” has no counterpart in the source",
                       target_span=(first.start, last.end), confidence=0.6)

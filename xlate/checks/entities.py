@@ -328,6 +328,9 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     continue
                 if any(folded.startswith(k) for k in known if len(k) >= MIN_DERIVED_STEM):
                     continue
+                if ctx.pair.source.compounds and len(folded) >= MIN_DERIVED_STEM and any(
+                        k.startswith(folded) for k in known):
+                    continue  # the name begins a source compound or derived form («Düsseldorfer»)
                 if not any(a <= start < b for a, b in known_spans) and close[0] < SWAP_MAX_SIMILARITY:
                     unexplained.append((name, start, end))
                 if start in english_words or folded in wordlist or name.lower() in wordlist or (

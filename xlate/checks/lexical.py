@@ -36,11 +36,27 @@ def _free_targets(alignment: WordAlignment) -> list[int]:
 def _candidates(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int]]:
     """(source, target) pairs that may be the same word rendered wrongly: a target content word with no
     dictionary link and the source word the aligner paired it with by position, else each source
-    content word left unaligned (the antonym test itself is the filter)."""
+    content word left unaligned, and each source content word without a dictionary link that stands
+    in its place (the antonym test itself is the filter)."""
+    strong = [link for link in alignment.links if link.score > POSITION]
+    strong_sources = {link.source for link in strong}
     free_sources = [i for i in alignment.unaligned_source if alignment.source[i].content]
+    weak_sources = [i for i, w in enumerate(alignment.source) if w.content and i not in strong_sources]
     for j in _free_targets(alignment):
         paired = alignment.sources_of(j)
-        yield from ((i, j) for i in (paired or free_sources))
+        low, high = _place(strong, j, len(alignment.source))
+        in_place = [i for i in weak_sources if low <= i <= high]
+        yield from ((i, j) for i in dict.fromkeys([*(paired or free_sources), *in_place]))
+
+
+def _place(strong: list[Link], j: int, sources: int) -> tuple[int, int]:
+    """The source words between the partners of target word ``j``'s nearest neighbours with a
+    dictionary link on each side: where its own source word stands («mantener vivas» → "keep dead")."""
+    left = max((link.target for link in strong if link.target < j), default=None)
+    right = min((link.target for link in strong if link.target > j), default=None)
+    low = max((link.source for link in strong if link.target == left), default=0)
+    high = min((link.source for link in strong if link.target == right), default=sources - 1)
+    return min(low, high), max(low, high)
 
 
 def _pos(ctx: CheckContext, word: Word) -> str:

@@ -163,8 +163,9 @@ class LanguageResources:
     # How the language's letters are spelt where they are not available («ß» → "ss", «ü» → "ue"): a name
     # so spelt in the translation is the source's ("Wuerttemberg"), not a misspelling.
     romanisations: tuple[tuple[str, str], ...] = ()
-    # Whether the language writes compounds as one word: number words and month names may begin one
-    # («zehnmal» = "ten times", «dreijährige» = "three-year-old", «Novemberausgabe» = "the November issue").
+    # Whether the language writes compounds as one word: number words, month names and names may begin
+    # one («zehnmal» = "ten times", «dreijährige» = "three-year-old", «Novemberausgabe» = "the November
+    # issue", «Düsseldorfer» = "Düsseldorf's").
     compounds: bool = False
     # Endings of ordinal Roman numerals («XIXe siècle», «Ier»).
     roman_ordinal_endings: tuple[str, ...] = ()
