@@ -325,7 +325,11 @@ def word_addition(ctx: CheckContext) -> Iterator[Hit]:
         neighbours' partners cross (nothing to judge). An apposition between a
         name and its verb ("Alvarez, a former boxer, said") is flagged when the
         source writes the name with no aside and at least a third of the
-        apposition's content words have no source counterpart.
+        apposition's content words have no source counterpart. An aside at the
+        start or end of a sentence is left alone where the source has a short
+        aside of its own at the same edge that no word renders word for word
+        ("At the same time," for «Por otra parte,»), unless the translation's
+        sentence has more pieces than the source's there.
     Why it matters:
         An added aside is an added fact, the translator's and not the source's;
         readers cannot tell.

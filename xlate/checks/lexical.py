@@ -50,8 +50,9 @@ def _candidates(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[i
 
 
 def _place(strong: list[Link], j: int, sources: int) -> tuple[int, int]:
-    """The source words between the partners of target word ``j``'s nearest neighbours with a
-    dictionary link on each side: where its own source word stands («mantener vivas» → "keep dead")."""
+    """The first and last index of the source words between the partners of target word ``j``'s nearest
+    neighbours with a dictionary link on each side (the sentence's ends where it has none): where its
+    own source word stands («mantener vivas» → "keep … dead")."""
     left = max((link.target for link in strong if link.target < j), default=None)
     right = min((link.target for link in strong if link.target > j), default=None)
     low = max((link.source for link in strong if link.target == left), default=0)
@@ -94,8 +95,10 @@ def antonym(ctx: CheckContext) -> Iterator[Hit]:
     What it flags:
         A content word of the translation that the dictionary cannot link to
         its source and that WordNet gives as an antonym of a translation of the
-        source word in its place ("The minimum wage will fall by 5%" for «El
-        salario mínimo aumentará un 5 %»). A rewording with a negation on one
+        source word in its place — the one the aligner paired it with, or one
+        with no dictionary link between the partners of its linked neighbours
+        ("The minimum wage will fall by 5%" for «El salario mínimo aumentará
+        un 5 %»). A rewording with a negation on one
         side ("did not rise" for «cayó»), or a negated source word rendered by its
         antonym with a negative prefix ("unclear" for «no está claro»), is not flagged.
     Why it matters:
