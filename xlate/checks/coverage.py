@@ -201,14 +201,16 @@ def _asides(text: str, sentence: Sentence) -> Iterator[tuple[int, int]]:
         yield from itertools.pairwise(cuts)
 
 
-def _source_edge_aside(ctx: CheckContext, link: Link, alignment: WordAlignment, *, first: bool) -> bool:
+def _source_edge_aside(ctx: CheckContext, link: Link, alignment: WordAlignment, target_pieces: int, *,
+                       first: bool) -> bool:
     """Whether the link's source opens (``first``) or closes with a short aside of its own that holds a
     content word no target word renders by the dictionary or a synonym, and is cut into at least as
-    many pieces as the translation's sentence there: something left for an aside at the same edge of
-    the translation to render freely, not a piece the translation adds ("In a surprise move, …")."""
-    sources, targets = ctx.sources(link), ctx.targets(link)
+    many pieces as the translation's sentence there (``target_pieces``): something left for an aside
+    at the same edge of the translation to render freely, not a piece the translation adds ("In a
+    surprise move, …")."""
+    sources = ctx.sources(link)
     pieces = list(_asides(ctx.doc.source.text, sources[0] if first else sources[-1]))
-    if len(pieces) < len(list(_asides(ctx.doc.target.text, targets[0] if first else targets[-1]))):
+    if len(pieces) < target_pieces:
         return False
     a, b = pieces[0] if first else pieces[-1]
     if sum(1 for _ in text_words(ctx.doc.source.text, a, b)) > EDGE_ASIDE_MAX_WORDS:
@@ -226,9 +228,10 @@ def _added_runs(ctx: CheckContext, link: Link, alignment: WordAlignment) -> Iter
         return
     sentences = ctx.targets(link)
     for sentence in sentences:
-        for a, b in _asides(text, sentence):
-            if (a == sentences[0].start and _source_edge_aside(ctx, link, alignment, first=True)) or (
-                    b == sentences[-1].end and _source_edge_aside(ctx, link, alignment, first=False)):
+        pieces = list(_asides(text, sentence))
+        for a, b in pieces:
+            if (a == sentences[0].start and _source_edge_aside(ctx, link, alignment, len(pieces), first=True)) or (
+                    b == sentences[-1].end and _source_edge_aside(ctx, link, alignment, len(pieces), first=False)):
                 continue
             inside = [j for j, w in enumerate(alignment.target) if a <= w.start and w.end <= b]
             content = [alignment.target[j] for j in inside if alignment.target[j].content]

@@ -27,22 +27,16 @@ from xlate.wordalign import POSITION, Word, WordAlignment
 ANTONYM_SENSES = 1
 
 
-def _free_targets(alignment: WordAlignment) -> list[int]:
-    """Target content words that no source word renders by the dictionary (position links or none)."""
-    strong = {link.target for link in alignment.links if link.score > POSITION}
-    return [j for j, w in enumerate(alignment.target) if w.content and j not in strong]
-
-
 def _candidates(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int]]:
     """(source, target) pairs that may be the same word rendered wrongly: a target content word with no
     dictionary link and the source word the aligner paired it with by position, else each source
     content word left unaligned, and each source content word without a dictionary link that stands
     in its place (the antonym test itself is the filter)."""
-    strong = [link for link in alignment.links if link.score > POSITION]
-    strong_sources = {link.source for link in strong}
+    strong = [link for link in alignment.links if link.score > POSITION]  # links by more than position
+    strong_sources, strong_targets = {link.source for link in strong}, {link.target for link in strong}
     free_sources = [i for i in alignment.unaligned_source if alignment.source[i].content]
     weak_sources = [i for i, w in enumerate(alignment.source) if w.content and i not in strong_sources]
-    for j in _free_targets(alignment):
+    for j in (j for j, w in enumerate(alignment.target) if w.content and j not in strong_targets):
         paired = alignment.sources_of(j)
         low, high = _place(strong, j, len(alignment.source))
         in_place = [i for i in weak_sources if low <= i <= high]
