@@ -54,6 +54,9 @@ def _is_negator(word: Word, lang: LanguageResources) -> bool:
         "n't" in negators and text.endswith("n't"))
 
 
+_TRAILING_MARKS = re.compile(r"[^\w\s]*")
+
+
 def _matches(patterns: tuple[str, ...], text: str, start: int, end: int) -> list[tuple[int, int]]:
     lowered = text[start:end].lower()
     return [(start + m.start(), start + m.end()) for pattern in patterns for m in re.finditer(pattern, lowered)]
@@ -74,8 +77,10 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
     result = Polarity({}, set(), set())
     if not words or not facts.negators:
         return result
-    fixed = _matches(facts.fixed, text, words[0].start, words[-1].end)
-    approximate = _matches(facts.approximate, text, words[0].start, words[-1].end)
+    # the patterns see the punctuation after the last word («o no?», ", don't they?")
+    end = words[-1].end + len(_TRAILING_MARKS.match(text, words[-1].end).group())
+    fixed = _matches(facts.fixed, text, words[0].start, end)
+    approximate = _matches(facts.approximate, text, words[0].start, end)
     negation: int | None = None  # the negation that concord words of the clause join (APPROXIMATE: a weak one)
     clause: list[int] = []  # the words of the current clause
     explicit_clause = False  # whether a negator stands in it (it then covers the whole clause)

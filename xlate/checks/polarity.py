@@ -5,8 +5,12 @@ context). A negation of one side is unsupported when the words it negates are li
 word-alignment evidence (the dictionary, identical strings), to words of the other side none of
 which stands in a clause with a negation: "The police arrested a suspect" for «La policía no
 detuvo a ningún sospechoso» («sospechoso» ↔ "suspect", and "suspect" is not negated). A free
-rendering whose words the dictionary does not link decides nothing, and a litotes ("not unusual",
-«no se puede excluir») is no flip.
+rendering whose words the dictionary does not link decides nothing — except for a negation of the
+translation where nothing at all in the source link negates (no negator, «sin», verb of negation or
+negative affix) in a source language whose negation facts are exhaustive — and a litotes ("not
+unusual", «no se puede excluir») is no flip. (The mirror case, a source negation with no linked
+words and nothing negative in the translation, flagged eight more clean Spanish dev passages: a
+negation is rendered by an antonym phrase, "had fallen out of print", more often than one is added.)
 """
 
 from __future__ import annotations
@@ -87,6 +91,8 @@ def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, th
                 continue
         if partners and not any(p in theirs.negated for p in partners):
             yield negator, partners
+        elif not partners and not source_side and not theirs.negated and ctx.pair.source.negation.exhaustive:
+            yield negator, partners  # an added negation where nothing in the source link negates
 
 
 def _negation_site(alignment: WordAlignment, partner: int, text: str, tags: AnalyserTags) -> tuple[int, int]:
@@ -129,7 +135,10 @@ def polarity(ctx: CheckContext) -> Iterator[Hit]:
         came"), fixed expressions («no obstante», "no matter"), verbs that hold
         a negation ("refused" for «no aceptó», "denied"), litotes ("not
         unusual"), «sin»/"without", and free renderings whose words the
-        dictionary cannot link are left alone.
+        dictionary cannot link are left alone — unless the translation
+        negates where nothing in the source link does ("he did not say" for
+        «afirmó») and the source language's negation facts are exhaustive
+        (Spanish).
     Why it matters:
         A lost "not" turns a denial into a confirmation; it reads fluently and
         no reader of the English alone can tell.

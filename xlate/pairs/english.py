@@ -30,8 +30,11 @@ _EN_NEGATION = Negation(
            r"\bor not\b", r"no sooner",
            r"\b(?:not|\w+n't)\s+(?:only|just|merely|simply)\b",
            r"\b(?:if|were) it (?:were|was|had|had been)?\s*not for\b", r"\bif it hadn't been for\b",
-           r"\b(?:no|nothing|none)\b(?:\s+\w+)?\s+(?:but|except)\b"),
-    approximate=(r"\b(?:almost|nearly|virtually|practically) (?:no|none|nothing|nobody|no one|never)\b",
+           r"\b(?:no|nothing|none)\b(?:\s+\w+)?\s+(?:but|except)\b",
+           r"\b\w+n't\s+(?:i|you|he|she|it|we|they|there)\s*\?"),  # a question tag: ", don't they?"
+    # "no-" begins a compound ("a no-brainer", "a no-excuses attitude"): it negates no clause, but may
+    # render a source negation, like «sin».
+    approximate=(r"\bno-\w", r"\b(?:almost|nearly|virtually|practically) (?:no|none|nothing|nobody|no one|never)\b",
                  r"\bhardly (?:any|ever)\b"),
     scope_words=frozenset({"without", "hardly", "barely", "little", "few", "scarcely"}),
     verbs=frozenset({"deny", "refuse", "fail", "reject", "lack", "decline", "avoid", "prevent", "stop", "cease",

@@ -52,6 +52,7 @@ _ES_NEGATION = Negation(
                      "fallar", "cesar", "parar", "excluir", "descartar", "dudar", "abstener", "oponer", "vetar",
                      "denegar", "desmentir", "ignorar", "omitir", "olvidar", "renunciar", "incumplir"}),
     prefixes=("in", "im", "ir", "il", "des"),
+    exhaustive=True,
 )
 _ES_VERBS = Verbs(
     tenses=APERTIUM_TENSES,
