@@ -40,7 +40,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # "digits", "roman", "word", "word-magnitude", "ordinal" or "month"
+    kind: str  # "digits", "roman", "word", "word-magnitude", "ordinal", "approximate" («una decena») or "month"
 
 
 def _roman_value(numeral: str) -> int:
@@ -93,7 +93,8 @@ def _hour_and_minutes(hour: str, text: str, end: int, lang: LanguageResources) -
 
 # The longest run of words looked at for a unit after a number ("degrees fahrenheit", "miles per hour").
 UNIT_MAX_WORDS = 3
-_UNIT_WORDS = re.compile(rf"[-\s]?((?:[^\W\d_]|[°º/²2])+(?:\s+[^\W\d_]+){{0,{UNIT_MAX_WORDS - 1}}})")
+_UNIT_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"  # "pour-cent" is one word
+_UNIT_WORDS = re.compile(rf"[-\s]?((?:[^\W\d_]|[°º/²2])+(?:-[^\W\d_]+)*(?:\s+{_UNIT_WORD}){{0,{UNIT_MAX_WORDS - 1}}})")
 # A figure converted between units matches within this share, for the rounding translators do
 # ("1,700-mile" for «2.735 km» is 1,699.5 miles).
 CONVERSION_TOLERANCE = 0.05
@@ -202,10 +203,15 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             continue
         # "BBC Two" and 'Nine' are names; a capital after a sentence's end is not one ("… 2015. Ten agencies")
         is_name = word[:1].isupper() and w_start > start and text[start:w_start].rstrip()[-1:] not in _SENTENCE_ENDS
+        if lower in lang.collective_numbers:
+            values = _scaled({float(lang.collective_numbers[lower])}, text[w_end : w_end + 30], lang)
+            found.append(Mention(frozenset(values), w_start, w_end, word, "approximate"))
+            continue
         if lower in lang.ordinal_words:  # «el primero de mayo» is May 1 (ordinals only add values)
             found.append(Mention(frozenset({float(lang.ordinal_words[lower])}), w_start, w_end, word, "ordinal"))
-        if lower in lang.number_words and lang.number_words[lower] > 1 and not is_name \
-                and lower not in lang.magnitudes:  # "thousand" alone only scales a number
+        # "thousand" alone only scales a number; "one" or «un» is a number only before a unit («un pour cent»)
+        if lower in lang.number_words and not is_name and lower not in lang.magnitudes and (
+                lang.number_words[lower] > 1 or unit_after(text, w_end, lang) is not None):
             values = _scaled({float(lang.number_words[lower])}, text[w_end : w_end + 30], lang)
             found.append(Mention(frozenset(values), w_start, w_end, word, "word"))
         elif lang.compounds and word.islower() and (value := _compound_number(lower, lang)):
@@ -214,7 +220,19 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             found.append(Mention(frozenset({float(month)}), w_start, w_end, word, "month"))
         elif lower in lang.months and (not lang.month_cues or _is_dated_month(text, word, w_start, w_end, lang)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
-    return _composed(found, text, lang)
+    return _with_phrases(_composed(found, text, lang), text, start, end, lang)
+
+
+def _with_phrases(found: list[Mention], text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
+    """The language's number phrases («octavos de final» = 16) in place of the mentions inside them."""
+    if not lang.number_phrases:
+        return found
+    values = lang.number_phrases
+    phrases = [Mention(frozenset({float(values[m.group().lower()])}), m.start(), m.end(), m.group(), "word")
+               for m in _phrase_pattern(tuple(lang.number_phrases)).finditer(text, start, end)]
+    if not phrases:
+        return found
+    return [m for m in found if not any(p.start <= m.start < p.end for p in phrases)] + phrases
 
 
 def _compound_month(word: str, lang: LanguageResources) -> int | None:
@@ -302,6 +320,11 @@ def _is_dated_month(text: str, word: str, start: int, end: int, lang: LanguageRe
 
 
 @cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, phrases))})(?!\w)", re.IGNORECASE)
+
+
+@cache
 def _roman_tokens(endings: tuple[str, ...]) -> re.Pattern[str]:
     """Roman numerals of two letters or more («XIX»), or of any length before one of the language's
     ordinal endings («XIXe», «Ier»)."""
@@ -358,8 +381,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # a conversion: "1,700-mile" for «2.735 km», "86 degrees Fahrenheit" for «30 grados»
             if mention.kind == "roman" and re.search(rf"\b{re.escape(mention.text)}\b", ctx.doc.source.text):
                 continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number
-            candidates = [m.text for m in linked if (m.kind == "month") == is_month and m.kind != "roman"
-                          and not m.values & target_values]
+            candidates = [m.text for m in linked if (m.kind == "month") == is_month
+                          and m.kind not in ("roman", "approximate") and not m.values & target_values]
             if mention.kind in ("word-magnitude", "ordinal") or (mention.kind == "word" and not candidates):
                 continue  # "the two countries" for «ambos países» is a rendering, not an error
             expected = f" (the source has {', '.join(candidates)})" if candidates else ""

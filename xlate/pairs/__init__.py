@@ -127,6 +127,12 @@ class LanguageResources:
     number_words: dict[str, int]
     ordinal_words: dict[str, int]
     months: dict[str, int]
+    # Phrases that stand for a number as a whole: the rounds of a cup named by the teams left («octavos de
+    # final» = "the last 16"), «media docena». (A part such as «cuartos» alone is no number: "rooms".)
+    number_phrases: dict[str, int] = field(default_factory=dict)
+    # Collective numerals, which say "about" a number («una decena», «des centaines»): a figure near them in
+    # the translation may round them another way ("a dozen"), so they match but are never what was expected.
+    collective_numbers: dict[str, int] = field(default_factory=dict)
     # Closing marks of questions and exclamations that the language also opens, with their opening marks
     # ("?" → "¿", "!" → "¡"): an unopened or unclosed one is an error, and a comma may follow a closed one.
     inverted_marks: dict[str, str] = field(default_factory=dict)

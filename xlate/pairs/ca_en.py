@@ -16,6 +16,11 @@ _CA_NUMBERS = {
     "cinquanta": 50, "seixanta": 60, "setanta": 70, "vuitanta": 80, "noranta": 90, "cent": 100, "mil": 1000,
     "dotzena": 12,
 }
+_CA_COLLECTIVES = {
+    "dotzenes": 12, "desena": 10, "desenes": 10, "vintena": 20, "trentena": 30, "centenar": 100, "centenars": 100,
+    "miler": 1000, "milers": 1000,
+}
+_CA_NUMBER_PHRASES = {"vuitens de final": 16, "quarts de final": 8, "mitja dotzena": 6}
 _CA_ORDINALS = {
     "primer": 1, "primera": 1, "segon": 2, "segona": 2, "tercer": 3, "tercera": 3, "quart": 4, "quarta": 4,
     "cinquè": 5, "cinquena": 5, "sisè": 6, "sisena": 6, "setè": 7, "setena": 7, "vuitè": 8, "vuitena": 8,
@@ -60,7 +65,7 @@ CATALAN = LanguageResources(
         "quilòmetres": "km", "quilòmetre": "km", "quilòmetres per hora": "km/h", "metres": "m", "metre": "m",
         "centímetres": "cm", "milles": "mi", "peus": "ft", "quilos": "kg", "quilograms": "kg", "tones": "t",
         "lliures": "lb", "graus": "c", "hectàrees": "ha", "hectàrea": "ha", "quilòmetres quadrats": "km2",
-        "nusos": "kn", "litres": "l",
+        "nusos": "kn", "litres": "l", "per cent": "%",
     },
     name="Catalan",
     tag_codes=("cat",),
@@ -71,6 +76,8 @@ CATALAN = LanguageResources(
         "Excma.",
     }),
     number_words=_CA_NUMBERS,
+    number_phrases=_CA_NUMBER_PHRASES,
+    collective_numbers=_CA_COLLECTIVES,
     number_connectors=frozenset({"i"}),
     ordinal_words=_CA_ORDINALS,
     months=_CA_MONTHS,

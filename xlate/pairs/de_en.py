@@ -37,7 +37,7 @@ GERMAN = LanguageResources(
         "meter": "m", "metern": "m", "zentimeter": "cm", "meilen": "mi", "seemeilen": "nmi", "fuß": "ft",
         "kilogramm": "kg", "kilo": "kg", "tonnen": "t", "pfund": "lb", "grad": "c", "grad celsius": "c",
         "grad fahrenheit": "f", "hektar": "ha", "quadratkilometer": "km2", "knoten": "kn", "liter": "l",
-        "litern": "l", "gallonen": "gal",
+        "litern": "l", "gallonen": "gal", "prozent": "%",
     },
     name="German",
     tag_codes=("deu", "ger"),

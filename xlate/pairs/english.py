@@ -10,7 +10,7 @@ _EN_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "thousand": 1000, "dozen": 12, "half a dozen": 6, "twenty-one": 21, "twenty-two": 22,
+    "thousand": 1000, "dozen": 12, "twenty-one": 21, "twenty-two": 22,
     "twenty-three": 23, "twenty-four": 24, "twenty-five": 25,
 }
 _EN_ORDINALS = {
@@ -77,7 +77,7 @@ ENGLISH = LanguageResources(
         "acres": "acre", "acre": "acre", "square miles": "sqmi", "square kilometres": "km2",
         "square kilometers": "km2", "miles per hour": "mph", "miles an hour": "mph", "kilometres per hour": "km/h",
         "kilometers per hour": "km/h", "kilometres an hour": "km/h", "kilometers an hour": "km/h", "knots": "kn",
-        "gallons": "gal", "litres": "l", "liters": "l",
+        "gallons": "gal", "litres": "l", "liters": "l", "per cent": "%", "percent": "%",
     },
     clock_suffixes={"pm": 12, "p.m.": 12, "am": 0, "a.m.": 0},
     name="English",
@@ -97,6 +97,7 @@ ENGLISH = LanguageResources(
         "Oct.", "Nov.", "Dec.",
     }),
     number_words=_EN_NUMBERS,
+    number_phrases={"half a dozen": 6},
     number_connectors=frozenset({"and"}),
     ordinal_words=_EN_ORDINALS,
     months=_EN_MONTHS,

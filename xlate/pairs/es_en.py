@@ -19,10 +19,13 @@ _ES_NUMBERS = {
     "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80,
     "noventa": 90, "cien": 100, "ciento": 100, "doscientos": 200, "doscientas": 200, "trescientos": 300,
     "trescientas": 300, "cuatrocientos": 400, "quinientos": 500, "seiscientos": 600, "setecientos": 700,
-    "ochocientos": 800, "novecientos": 900, "mil": 1000, "docena": 12, "media docena": 6,
-    # sports rounds named by the number of teams left: «octavos de final» = "the last 16"
-    "octavos": 16, "cuartos": 8,
+    "ochocientos": 800, "novecientos": 900, "mil": 1000, "docena": 12,
 }
+_ES_COLLECTIVES = {
+    "docenas": 12, "decena": 10, "decenas": 10, "veintena": 20, "treintena": 30, "centenar": 100, "centenares": 100,
+    "cientos": 100, "millar": 1000, "millares": 1000, "miles": 1000,
+}
+_ES_NUMBER_PHRASES = {"octavos de final": 16, "cuartos de final": 8, "media docena": 6}
 _ES_ORDINALS = {
     "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
     "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
@@ -75,7 +78,7 @@ SPANISH = LanguageResources(
         "kilos": "kg", "kilo": "kg", "kilogramos": "kg", "kilogramo": "kg", "toneladas": "t", "libras": "lb",
         "grados": "c", "grados centígrados": "c", "grados celsius": "c", "grados fahrenheit": "f",
         "hectáreas": "ha", "hectárea": "ha", "acres": "acre", "kilómetros cuadrados": "km2", "nudos": "kn",
-        "litros": "l", "galones": "gal",
+        "litros": "l", "galones": "gal", "por ciento": "%", "por cien": "%",
     },
     name="Spanish",
     tag_codes=("spa",),
@@ -89,6 +92,8 @@ SPANISH = LanguageResources(
         "Mrs.", "Ms.", "Gob.", "Sen.", "Dip.", "Prof.",
     }),
     number_words=_ES_NUMBERS,
+    number_phrases=_ES_NUMBER_PHRASES,
+    collective_numbers=_ES_COLLECTIVES,
     number_connectors=frozenset({"y"}),
     ordinal_words=_ES_ORDINALS,
     months=_ES_MONTHS,

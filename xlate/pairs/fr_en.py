@@ -21,6 +21,12 @@ _FR_NUMBERS = {
     "cinquante": 50, "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80,
     "quatre-vingt-dix": 90, "cent": 100, "cents": 100, "mille": 1000, "douzaine": 12, "demi-douzaine": 6,
 }
+_FR_COLLECTIVES = {
+    "dizaine": 10, "dizaines": 10, "douzaines": 12, "quinzaine": 15, "vingtaine": 20, "vingtaines": 20,
+    "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "centaines": 100,
+    "millier": 1000, "milliers": 1000,
+}
+_FR_NUMBER_PHRASES = {"huitièmes de finale": 16, "quarts de finale": 8}
 _FR_ORDINALS = {
     "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
     "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
@@ -77,7 +83,7 @@ FRENCH = LanguageResources(
         "mètres": "m", "mètre": "m", "centimètres": "cm", "milles": "mi", "miles": "mi", "pieds": "ft",
         "kilos": "kg", "kilogrammes": "kg", "tonnes": "t", "livres": "lb", "degrés": "c", "degrés celsius": "c",
         "degrés fahrenheit": "f", "hectares": "ha", "hectare": "ha", "acres": "acre", "kilomètres carrés": "km2",
-        "nœuds": "kn", "litres": "l", "gallons": "gal",
+        "nœuds": "kn", "litres": "l", "gallons": "gal", "pour cent": "%", "pour-cent": "%", "pourcent": "%",
     },
     adjective_after_noun=True,
     name="French",
@@ -89,6 +95,8 @@ FRENCH = LanguageResources(
         "art.", "Gén.", "Col.", "Cdt.", "Lt.", "Sgt.", "Mr.",
     }),
     number_words=_FR_NUMBERS,
+    number_phrases=_FR_NUMBER_PHRASES,
+    collective_numbers=_FR_COLLECTIVES,
     number_connectors=frozenset({"et"}),
     ordinal_words=_FR_ORDINALS,
     months=_FR_MONTHS,

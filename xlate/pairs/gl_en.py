@@ -17,6 +17,11 @@ _GL_NUMBERS = {
     "douscentos": 200, "duascentas": 200, "trescentos": 300, "trescentas": 300, "catrocentos": 400,
     "cincocentos": 500, "quiñentos": 500, "mil": 1000, "ducia": 12,
 }
+_GL_COLLECTIVES = {
+    "ducias": 12, "decena": 10, "decenas": 10, "vintena": 20, "centenar": 100, "centenares": 100, "milleiro": 1000,
+    "milleiros": 1000,
+}
+_GL_NUMBER_PHRASES = {"oitavos de final": 16, "cuartos de final": 8, "media ducia": 6}
 _GL_ORDINALS = {
     "primeiro": 1, "primeira": 1, "segundo": 2, "segunda": 2, "terceiro": 3, "terceira": 3, "cuarto": 4,
     "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "sétimo": 7, "sétima": 7, "oitavo": 8,
@@ -58,7 +63,7 @@ GALICIAN = LanguageResources(
         "quilómetros": "km", "quilómetro": "km", "quilómetros por hora": "km/h", "metros": "m", "metro": "m",
         "centímetros": "cm", "millas": "mi", "pés": "ft", "quilos": "kg", "quilogramos": "kg", "toneladas": "t",
         "libras": "lb", "graos": "c", "hectáreas": "ha", "hectárea": "ha", "quilómetros cadrados": "km2",
-        "nós": "kn", "litros": "l",
+        "nós": "kn", "litros": "l", "por cento": "%",
     },
     name="Galician",
     tag_codes=("glg",),
@@ -69,6 +74,8 @@ GALICIAN = LanguageResources(
         "Excma.",
     }),
     number_words=_GL_NUMBERS,
+    number_phrases=_GL_NUMBER_PHRASES,
+    collective_numbers=_GL_COLLECTIVES,
     number_connectors=frozenset({"e"}),
     ordinal_words=_GL_ORDINALS,
     months=_GL_MONTHS,

@@ -16,6 +16,7 @@ UNITS: dict[str, tuple[str, float, float]] = {
     "ha": ("area", 10_000.0, 0.0), "acre": ("area", 4046.8564224, 0.0), "km2": ("area", 1e6, 0.0),
     "sqmi": ("area", 2_589_988.110336, 0.0), "m2": ("area", 1.0, 0.0),
     "l": ("volume", 1.0, 0.0), "gal": ("volume", 3.785411784, 0.0),
+    "%": ("share", 1.0, 0.0),
 }
 # Symbols every language writes the same way (not "m", "t" or "l": "£5m" is five million).
 UNIT_SYMBOLS: dict[str, str] = {
