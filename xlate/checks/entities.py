@@ -22,6 +22,8 @@ SWAP_MAX_SIMILARITY = 0.5
 # A name that starts with a source word of at least this length is derived from it
 # ("Afghanistani" from «Afganistán» → "Afghanistan"), not put in place of another.
 MIN_DERIVED_STEM = 5
+# A declined name keeps its stem and changes at most this many letters at its end («Jedličkův» → "Jedlicka").
+INFLECTION_MAX_ENDING = 3
 # Names shorter than this are too ambiguous to compare.
 MIN_NAME_LENGTH = 4
 
@@ -238,6 +240,16 @@ def _is_exonym_ending(name: str, source_name: str, final_letters: frozenset[tupl
     return long.startswith(short) and len(long) - len(short) <= 2
 
 
+def _is_inflected_form(name: str, source_name: str) -> bool:
+    """The same stem with another ending of at most INFLECTION_MAX_ENDING letters: a name declined in the
+    source («Šternberská», «Jedličkův» in a text translated from Czech → "Sternberk", "Jedlicka"). A
+    single letter changed, dropped or added stays a misspelling ("Alejando")."""
+    stem = next((i for i, (a, b) in enumerate(zip(name, source_name, strict=False)) if a != b),
+                min(len(name), len(source_name)))
+    return stem >= MIN_DERIVED_STEM and max(len(name), len(source_name)) - stem <= INFLECTION_MAX_ENDING and (
+        not _one_edit_apart(name, source_name))
+
+
 def _keeps_accents(source_text: str, target_text: str) -> bool:
     """True when the translation keeps the accents of most accented source words it copies."""
     target_words = {w for w, _, _ in words(target_text)}
@@ -295,17 +307,20 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
     for link, sources, targets in ctx.pairs():
         pseudo = ctx.pseudo_reference(sources) or ""
         # source names Apertium passed through untranslated and the aligned translation lacks
-        link_words = {fold(w) for t in targets for w, _, _ in words(target_text, t.start, t.end)}
+        link_words = set().union(*(_folded_words(target_text[t.start : t.end]) for t in targets))
         common = {start for s in sources for start in _common_source_words(ctx, s)}
         missing = {w for s in sources for w, start, _ in names_in(source_text, s, ctx.pair.source)
                    if fold(w) not in link_words and re.search(rf"\b{re.escape(w)}\b", pseudo)
                    and start not in common}
+        alignment = ctx.word_alignment(link)
+        rendered = [(alignment.target[j].start, alignment.target[j].end) for j in alignment.linked("target", COGNATE)]
         for sentence in targets:
             tokens = ctx.target_tokens(sentence) or []
             english_words = {t.start for t in tokens if t.token.known}
             common_words = {t.start for t in tokens if t.token.known and t.token.pos != "np"}
-            # spans of everything the analyser knows, multiword names included ("Foreign Affairs")
-            known_spans = [(t.start, t.end) for t in tokens if t.token.known]
+            # spans of everything the analyser knows, multiword names included ("Foreign Affairs"), and of
+            # the words the word alignment links to a source word ("Dionysian" ~ «dionysiaques»)
+            known_spans = [(t.start, t.end) for t in tokens if t.token.known] + rendered
             unexplained = []  # names of this sentence that nothing in the source accounts for
             for name, start, end in names_in(target_text, sentence, ctx.pair.target):
                 folded = fold(name)
@@ -341,7 +356,8 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 source_name, pair = fold(close[1]), ctx.pair
                 variant = _is_exonym_ending(folded, source_name, pair.exonym_final_letters) or \
                     _is_transliteration(folded, source_name, pair.name_spellings) or \
-                    _is_adjective_rendering(folded, source_name, pair.adjective_endings)
+                    _is_adjective_rendering(folded, source_name, pair.adjective_endings) or \
+                    _is_inflected_form(folded, source_name)
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
