@@ -101,7 +101,10 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
             _TAG_QUESTION.match(text, word.end) or (lowered == "no" and _NUMBER_SIGN.match(text, word.end))
             or (lowered.replace("’", "'") in facts.bipartite and not _has_partner(words, text, k, fixed, lang)
                 and not _before_lone_verb(words, text, k, lang)))
-        if negator and negation is not None and lowered in facts.concord:
+        # a bipartite negator marks its own verb, so past a clause's end it opens a new negation
+        # («n'offrait pas …, elle ne pouvait pas»), where concord words still join the first («ni …»)
+        joins = lowered not in facts.bipartite or negation in clause
+        if negator and negation is not None and lowered in facts.concord and joins:
             if negation != APPROXIMATE:
                 result.heads[negation].extend(_heads(words, text, k, lang))
         elif negator:

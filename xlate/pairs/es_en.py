@@ -46,9 +46,14 @@ _ES_NEGATION = Negation(
            r"\bpor no (?:hablar|mencionar)\b", r"\bo no\b(?=\s*[?,.])",
            r"(?:más|menos|mejor|peor|mayor|menor)\b[^,;:.]{0,40}?\bque nunca\b",
            r"\bno\b(?:(?!\bno\b)[^,;:.])*?\bmás que\b",
-           r"\bno\s+(?:\w+\s+)?(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
+           r"\bno\s+(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
            r"\bno\s+(?:\w+\s+)?dej\w* de\b"),
-    approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",),
+    # «no es sólo …» is "not only", but «no caer únicamente en …» is "not fall only into": either way
+    # the translation may or may not negate; «hace años que no viene» is "he has not come for years"
+    # or "it is years since he came"
+    approximate=(r"\bcasi (?:nada|nadie|ningún|ninguna|ninguno|nunca|no)\b",
+                 r"\bno\s+\w+\s+(?:sólo|solo|solamente|únicamente|simplemente|meramente)\b",
+                 r"\bhac(?:e|ía|en|ían)\s+(?:\w+\s+){0,3}?que\s+no\b"),
     scope_words=frozenset({"sin", "poco", "apenas"}),
     corrective=frozenset({"sino"}),
     verbs=frozenset({"negar", "rechazar", "rehusar", "impedir", "evitar", "prohibir", "carecer", "faltar",
