@@ -45,6 +45,8 @@ APPOSITION_REACH = 3
 # («Por otra parte,», «, como ocurrió en este caso.»), not rendered word for word, has a connective or
 # comment there that an aside at the same edge of the translation may render freely ("At the same time,").
 EDGE_ASIDE_MAX_WORDS = 8
+# An article's noun may be missing after at most this many adjectives ("the second deadly against").
+HEADLESS_MAX_ADJECTIVES = 2
 # Punctuation that ends a noun phrase (a quotation mark does not: the "pre-packaged" plan).
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]]")
 
@@ -95,18 +97,51 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
 
 
 def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int]) -> Hit | None:
-    """An article followed by punctuation, a preposition, a conjunction or a verb ("the of Enron"),
-    where a source noun is left unaligned."""
+    """An article, or an article and adjectives, followed by punctuation, a preposition, a conjunction or
+    a verb ("the of Enron", "It is not an easy, but"), where a source noun is left unaligned."""
     lang, text = ctx.pair.target, ctx.doc.target.text
+    tags = lang.analyser
     if not any(alignment.source[i].pos in ctx.pair.source.analyser.nouns for i in alignment.unaligned_source):
         return None
     for n, k in enumerate(words[:-1]):
-        article, after = alignment.target[k], alignment.target[words[n + 1]]
-        if article.lemma not in lang.verbs.articles or article.pos not in lang.analyser.determiners:
+        article = alignment.target[k]
+        if article.lemma not in lang.verbs.articles or article.pos not in tags.determiners:
             continue
-        if _PHRASE_END.search(text[article.end : after.start]) or after.pos in lang.analyser.not_nouns:
-            return Hit(f"“{article.text}” lacks its noun", target_span=(article.end, article.end), confidence=0.6)
+        adjectives = _headless_adjectives(ctx, alignment, words[n + 1 :])
+        last = n + 1 + adjectives
+        if last >= len(words):
+            continue
+        before, after = alignment.target[words[last - 1]], alignment.target[words[last]]
+        gap = text[before.end : after.start].strip()
+        if adjectives and ((not gap and after.pos in tags.coordinators) or (
+                gap == "," and after.pos in tags.adjectives | tags.adverbs)):
+            continue  # more adjectives follow: "a long and complicated task", "a long, costly task"
+        if _PHRASE_END.search(text[before.end : after.start]) or after.pos in tags.not_nouns:
+            return Hit(f"“{text[article.start : before.end]}” lacks its noun", target_span=(before.end, before.end),
+                       confidence=0.6)
     return None
+
+
+def _headless_adjectives(ctx: CheckContext, alignment: WordAlignment, following: list[int]) -> int:
+    """How many adjectives right after an article wait for a noun: lower-case words, of which the last
+    may not be comparative or superlative, nor a word WordNet also knows as a noun ("the poor", "the
+    following", "the best of"), since those stand for a noun phrase of their own. (Without WordNet,
+    none counts.)"""
+    if not ctx.engines.has_wordnet:
+        return 0
+    tags = ctx.pair.target.analyser
+    count = 0
+    for k in following[:HEADLESS_MAX_ADJECTIVES]:
+        word = alignment.target[k]
+        if word.pos not in tags.adjectives or not word.text.isalpha() or not word.text.islower():
+            break  # a compound or a capitalised word may be a noun or a name ("a non-profit", "the Sportive")
+        count += 1
+    while count:
+        last = alignment.target[following[count - 1]]
+        if not (tags.graded & set(last.tags)) and not ctx.engines.wordnet.synsets(last.lemma, "n"):
+            return count
+        count -= 1
+    return 0
 
 
 def _clause_start(alignment: WordAlignment, words: list[int], n: int, text: str, tags: AnalyserTags) -> bool:

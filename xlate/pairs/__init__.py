@@ -38,8 +38,10 @@ class AnalyserTags:
     # has them.
     subject_pronoun: str = ""
     object_pronoun: str = ""
-    # Adjectives (a word negated by an affix is one: "unprepared").
+    # Adjectives (a word negated by an affix is one: "unprepared"), and the tags of their comparative and
+    # superlative forms, which stand for a noun phrase of their own ("the worst of it").
     adjectives: frozenset[str] = frozenset()
+    graded: frozenset[str] = frozenset()
     # Modal verbs (always finite: "can", "will"), and words that may begin a subject.
     modals: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
@@ -82,6 +84,7 @@ APERTIUM_TAGS = AnalyserTags(
     subject_pronoun="subj",
     object_pronoun="obj",
     adjectives=frozenset({"adj"}),
+    graded=frozenset({"sup", "comp"}),
     modals=frozenset({"vaux", "vbmod"}),
     subjects=frozenset({"prn", "det", "predet", "np", "n", "num"}),
     nouns=frozenset({"n", "np"}),
