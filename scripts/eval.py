@@ -34,6 +34,8 @@ SHARED = ROOT.parent / "shared" / "eval"
 DEV_SETS = {"es-en": SHARED / "dev.jsonl", "fr-en": SHARED / "fr-en" / "dev.jsonl",
             "de-en": SHARED / "de-en" / "dev.jsonl", "en-es": ROOT / "corpora" / "en-es" / "dev.jsonl"}
 PERTURBATIONS = ROOT / "corpora" / "perturbations"
+# The team's judgements of the findings on clean dev items (corpora/adjudication/README.md), by dev set.
+ADJUDICATIONS = ROOT / "corpora" / "adjudication"
 FOLDS = ("tune", "heldout")
 # A finding within this many characters of an expected defect counts as catching it (as score.py).
 TOLERANCE = 3
@@ -136,6 +138,28 @@ def false_positives(items: list[dict], preds: Path) -> None:
         f"{f} {sum(d.values())}/{len(d)} ({sum(d.values()) / max(1, len(d)):.3f})" for f, d in documents.items()))
 
 
+def false_alarms(items: list[dict], preds: Path, adjudication: Path) -> None:
+    """Clean items flagged where no finding was judged a real defect of the pair (the rest of the false
+    positives are errors of the published translations). A finding not judged in ``adjudication``
+    counts as a false alarm."""
+    real = {(r["id"], r["code"], r["target_text"] or "") for r in _load(adjudication) if r["verdict"] == "real"}
+    folds = _folds()
+    labels = {it["id"]: it for it in items}
+    clean = collections.Counter(fold_of(it, folds) for it in items if it["label"] == "clean")
+    alarms: collections.Counter[str] = collections.Counter()
+    for pred in _load(preds):
+        item = labels.get(pred["id"])
+        if item is None or item["label"] != "clean" or not pred.get("findings"):
+            continue
+        spans = [f["target_span"] for f in pred["findings"]]
+        judged = {(pred["id"], f["code"], item["target"][s[0] : s[1]] if s else "")
+                  for f, s in zip(pred["findings"], spans, strict=True)}
+        if not judged & real:
+            alarms[fold_of(item, folds)] += 1
+    print(f"clean items flagged with no finding judged a real defect ({adjudication.relative_to(ROOT)}): " + ", ".join(
+        f"{f} {alarms[f]}/{clean[f]} ({alarms[f] / max(1, clean[f]):.3f})" for f in FOLDS))
+
+
 # The --min-confidence values whose effect on the default gate is shown.
 GATE_CONFIDENCES = (0.0, 0.5, 0.6, 0.7, 0.8)
 
@@ -172,6 +196,8 @@ def evaluate_dev(items_path: Path, scorer: Path, pair: str, preds: Path | None) 
             run_xlate(items_path, preds, pair)
         report_by_fold(items, preds, scorer)
         false_positives(items, preds)
+        if (adjudication := ADJUDICATIONS / f"{pair}-dev.jsonl").exists() and items_path == DEV_SETS.get(pair):
+            false_alarms(items, preds, adjudication)
         gate_by_confidence(items, preds)
 
 
