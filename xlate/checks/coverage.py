@@ -47,6 +47,8 @@ APPOSITION_REACH = 3
 EDGE_ASIDE_MAX_WORDS = 8
 # An article's noun may be missing after at most this many adjectives ("the second deadly against").
 HEADLESS_MAX_ADJECTIVES = 2
+# A modal this close after a conjunction may stand for the verb before it ("faster than they could in 2010").
+ELLIPSIS_REACH = 3
 # Punctuation that ends a noun phrase (a quotation mark does not: the "pre-packaged" plan).
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]]")
 
@@ -155,14 +157,19 @@ def _clause_start(alignment: WordAlignment, words: list[int], n: int, text: str,
 
 
 def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentence, words: list[int]) -> Hit | None:
-    """A modal or future auxiliary followed by an article or a number ("will the end of the year"), or a
+    """A modal or future auxiliary followed by an article or a number ("will the end of the year"), or by
+    a preposition with no verb after it in its clause ("the rally will during the second week"); a
     subject pronoun followed by an article, a preposition or an adjective ("they an anti-Qaeda militia",
-    "It important for us"), where a source verb has no counterpart that its words vouch for (a link by
-    position alone is a guess). A modal before a preposition is left alone: an elliptic one stands
-    there, "as they could in 2010"."""
+    "It important for us") — where a source verb has no target verb that its words vouch for (a link by
+    position alone is a guess; a noun of the same sense, "price" for «costará», leaves the verb's place
+    empty). A modal before a preposition just after a conjunction is elliptic: "faster than they could
+    in 2010". (A relative pronoun before a preposition with no verb after it, "Hun Sen, who from the
+    Khmer Rouge in 1978, has …", caught two dropped verbs of the tune fold and flagged two clean dev
+    passages: "which in turn account for", whose verb the tagger reads as a noun, and "how much of".)"""
     lang, text = ctx.pair.target, ctx.doc.target.text
     tags, facts = lang.analyser, lang.verbs
-    rendered = alignment.linked("source", COGNATE)
+    rendered = {link.source for link in alignment.links
+                if link.score >= COGNATE and alignment.target[link.target].pos in tags.verbs}
     if asks(sentence.text, facts.question_marks) or not any(
             w.pos in ctx.pair.source.analyser.verbs and i not in rendered for i, w in enumerate(alignment.source)):
         return None
@@ -173,7 +180,10 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
             continue
         lowered = word.text.lower()
         if facts.auxiliary_next_to_verb and n and word.pos in tags.auxiliaries and word.lemma in auxiliaries and (
-                after.pos in tags.determiners or after.text[:1].isdigit()):
+                after.pos in tags.determiners or after.text[:1].isdigit() or (
+                    after.pos in tags.prepositions and not _verb_follows(alignment, words, n + 1, text, tags)
+                    and not any(alignment.target[j].pos in tags.coordinators | tags.subordinators
+                                for j in words[max(0, n - ELLIPSIS_REACH) : n]))):
             return Hit(f"“{word.text}” lacks its verb", target_span=(word.start, after.end), confidence=0.6)
         subject = lowered in facts.subject_only or (
             lowered in facts.clause_subjects and _clause_start(alignment, words, n, text, tags))
@@ -181,6 +191,17 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
                 after.pos in tags.adjectives and not _may_be_verb(ctx, after))):
             return Hit(f"“{word.text}” has no verb", target_span=(word.start, after.end), confidence=0.6)
     return None
+
+
+def _verb_follows(alignment: WordAlignment, words: list[int], n: int, text: str, tags: AnalyserTags) -> bool:
+    """Whether a verb stands after the ``n``-th word of a sentence, before its clause ends."""
+    for m in range(n + 1, len(words)):
+        previous, word = alignment.target[words[m - 1]], alignment.target[words[m]]
+        if _PHRASE_END.search(text[previous.end : word.start]):
+            return False
+        if word.pos in tags.verbs:
+            return True
+    return False
 
 
 def _may_be_verb(ctx: CheckContext, word: Word) -> bool:
