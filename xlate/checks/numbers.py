@@ -83,12 +83,13 @@ def _clock(values: set[float], text: str, end: int, lang: LanguageResources) -> 
 _HOUR_MINUTES = re.compile(r"\s+([^\W\d_]+)\s+(\d\d)\b")
 
 
-def _hour_and_minutes(hour: str, text: str, end: int, lang: LanguageResources) -> set[float]:
-    """A time written with the word for hours between hour and minutes: «11 heures 10» is 11:10."""
+def _hour_and_minutes(hour: str, text: str, end: int, lang: LanguageResources) -> tuple[set[float], int]:
+    """A time written with the word for hours between hour and minutes: «11 heures 10» is 11:10; and
+    where its minutes start (-1 when there is no such time)."""
     match = _HOUR_MINUTES.match(text, end, end + 20)
     if not hour.isdigit() or match is None or match.group(1).lower() not in lang.hour_words or int(hour) > 24:
-        return set()
-    return {float(f"{int(hour)}.{match.group(2)}"), float(f"{int(hour) % 12}.{match.group(2)}")}
+        return set(), -1
+    return {float(f"{int(hour)}.{match.group(2)}"), float(f"{int(hour) % 12}.{match.group(2)}")}, match.start(2)
 
 
 # The longest run of words looked at for a unit after a number ("degrees fahrenheit", "miles per hour").
@@ -167,9 +168,14 @@ _SENTENCE_ENDS = ".!?…"
 def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
     """Numbers (digits and number words, with magnitudes) and dated month names in ``text[start:end]``."""
     found: list[Mention] = []
+    minutes: set[int] = set()  # where the minutes of «11 heures 10» start: they are part of the time
     for match in _DIGITS.finditer(text, start, end):
+        if match.start() in minutes:
+            continue
         values = _scaled(_digit_values(match.group()), text[match.end() : match.end() + 30], lang)
-        values |= _clock(values, text, match.end(), lang) | _hour_and_minutes(match.group(), text, match.end(), lang)
+        time, minutes_at = _hour_and_minutes(match.group(), text, match.end(), lang)
+        minutes.add(minutes_at)
+        values |= _clock(values, text, match.end(), lang) | time
         if (century := _YEAR_RANGE_START.search(text, max(0, match.start() - 6), match.start())) and len(
                 match.group()) == 2:
             values.add(float(century.group(1) + match.group()))  # "1950-51" is 1951 too
