@@ -21,7 +21,9 @@ STRAY_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str], ...] = (
     ("space-before-comma", re.compile(r"(?<=\w)[ \t]+,(?=[ \t])"), "a space before the comma", ","),
     ("doubled-mark", re.compile(r"([,;:])[ \t]*\1"), "a doubled punctuation mark", r"\1"),
     ("mark-then-stop", re.compile(r"[;:][ \t]*[.,]"), "a colon or semicolon followed by another mark", ""),
-    ("orphan-mark", re.compile(r"(?<=[.!?])[ \t]+[.,;:](?![.\d])"), "a mark orphaned after a sentence end", ""),
+    # (a spaced ellipsis, "free. . . my son", is no orphan)
+    ("orphan-mark", re.compile(r"(?<=[.!?])(?<!\.[ \t]\.)[ \t]+[.,;:](?![.\d]|[ \t]+\.)"),
+     "a mark orphaned after a sentence end", ""),
     ("orphan-at-start", re.compile(r"(?m)^[ \t]*[,;.](?![.])"), "a paragraph starting with punctuation", ""),
 )
 
