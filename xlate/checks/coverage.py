@@ -222,11 +222,14 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
         A verb marked for person with nothing before it that could be its
         subject ("Has caused a boom in sales", "if says no"); a subject
         pronoun or a modal with no verb before the next article or preposition
-        ("they an anti-Qaeda militia", "will the end of the year"), where a
-        source verb has no counterpart; and an article whose noun is missing
-        ("the collapse of the of Enron") where a source noun has no
-        counterpart. Questions and inversions ("Is it …", "Says
-        Reyes") and elliptic participles ("as reported") are left alone.
+        ("they an anti-Qaeda militia", "will the end of the year", "the rally
+        will during the second week"), where no target verb renders a source
+        verb; and an article, or an article and adjectives, whose noun is
+        missing ("the collapse of the of Enron", "It is not an easy, but")
+        where a source noun has no counterpart. Questions and inversions ("Is
+        it …", "Says Reyes"), elliptic modals ("than they could in 2010"),
+        adjectives that stand for a noun phrase ("the poor", "the worst of
+        it") and elliptic participles ("as reported") are left alone.
     Why it matters:
         A dropped subject, verb or noun loses who did what to whom; the sentence no
         longer says what the source says.

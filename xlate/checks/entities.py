@@ -274,10 +274,15 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         or the replaced part of a full name ("Peña Batlló" for «Peña Nieto»),
         it is a swap. So is a name that no word of the source renders in a
         one-to-one link whose source has exactly one name the translation
-        lacks ("Italy" for «Francia»), by the word alignment. One-letter typos of short names ("Wtat") count as
-        misspellings; possessive and hyphenated names are split, and a name that
-        begins a word of a source language that writes compounds as one word
-        («Düsseldorfer», «Landesbankensektor») is that word's. A name whose
+        lacks ("Italy" for «Francia»), by the word alignment. One-letter
+        typos of short names ("Wtat") count as misspellings; possessive and
+        hyphenated names are split; a name that begins a word of a source
+        language that writes compounds as one word («Düsseldorfer»,
+        «Landesbankensektor») is that word's; a name declined in the source
+        («Jedličkův» → "Jedlicka": the same stem, another ending of up to three
+        letters, not one edit apart) is the same name; and a name the word
+        alignment links to a source word ("Pacific" for «pacifique») is
+        accounted for. A name whose
         accents were dropped («Bárcena» → "Barcena") is a minor finding,
         reported only when the translation keeps most other accents.
     Why it matters:

@@ -359,7 +359,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         in a target sentence whose value appears nowhere in the source. A figure
         that converts a source measure into other units within 5 % ("1,700-mile"
         for «2.735 km», °C → °F, km/h → mph, hectares → acres) or a time into
-        the 12-hour clock ("9pm" for «21 horas») is no mismatch.
+        the 12-hour clock ("9pm" for «21 horas») is no mismatch; nor is a
+        rounding of a collective numeral ("a dozen" for «una decena», "more
+        than 100" for «une centaine»), a number phrase («octavos de final» =
+        "the last 16") or "1 per cent" for «un pour cent».
     Why it matters:
         Wrong figures are among the most damaging translation errors in news:
         they are believed, quoted and hard for readers to spot.
