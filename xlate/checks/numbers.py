@@ -392,8 +392,9 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number
             candidates = [m.text for m in linked if (m.kind == "month") == is_month
                           and m.kind not in ("roman", "approximate") and not m.values & target_values]
-            if mention.kind in ("word-magnitude", "ordinal") or (mention.kind == "word" and not candidates):
-                continue  # "the two countries" for «ambos países» is a rendering, not an error
+            if mention.kind in ("word-magnitude", "ordinal", "approximate") or (
+                    mention.kind == "word" and not candidates):
+                continue  # "the two countries" for «ambos países», «miles de» for "thousands of": renderings
             expected = f" (the source has {', '.join(candidates)})" if candidates else ""
             what = "month" if is_month else "number"
             yield Hit(
