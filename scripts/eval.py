@@ -151,9 +151,8 @@ def false_alarms(items: list[dict], preds: Path, adjudication: Path) -> None:
         item = labels.get(pred["id"])
         if item is None or item["label"] != "clean" or not pred.get("findings"):
             continue
-        spans = [f["target_span"] for f in pred["findings"]]
-        judged = {(pred["id"], f["code"], item["target"][s[0] : s[1]] if s else "")
-                  for f, s in zip(pred["findings"], spans, strict=True)}
+        judged = {(pred["id"], f["code"], item["target"][slice(*f["target_span"])] if f["target_span"] else "")
+                  for f in pred["findings"]}
         if not judged & real:
             alarms[fold_of(item, folds)] += 1
     print(f"clean items flagged with no finding judged a real defect ({adjudication.relative_to(ROOT)}): " + ", ".join(

@@ -118,7 +118,7 @@ def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int])
         if adjectives and ((not gap and after.pos in tags.coordinators) or (
                 gap == "," and after.pos in tags.adjectives | tags.adverbs)):
             continue  # more adjectives follow: "a long and complicated task", "a long, costly task"
-        if _PHRASE_END.search(text[before.end : after.start]) or after.pos in tags.not_nouns:
+        if _PHRASE_END.search(gap) or after.pos in tags.not_nouns:
             return Hit(f"“{text[article.start : before.end]}” lacks its noun", target_span=(before.end, before.end),
                        confidence=0.6)
     return None

@@ -8,10 +8,17 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext, PlacedToken
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, OPENING_QUOTES, ends_sentence, is_abbreviation, words
+from xlate.checks.text import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    ends_sentence,
+    is_abbreviation,
+    is_dotted_abbreviation,
+    words,
+)
 from xlate.checks.text import previous_word as _previous_word
 from xlate.model import Sentence, Severity
-from xlate.pairs import AnalyserTags, LanguageResources
+from xlate.pairs import AnalyserTags
 from xlate.similarity import chrf
 
 # A verbless piece this short (in words) after a split is a fragment, not a stylistic one-liner.
@@ -79,13 +86,6 @@ def _dangles(token: PlacedToken, tags: AnalyserTags) -> bool:
     return token.token.pos in tags.prepositions | tags.coordinators | tags.subordinators | tags.punctuation
 
 
-def _dotted_abbreviation(token: str, lang: LanguageResources) -> bool:
-    """An abbreviation of the language's list or one with a period inside ("a.m.", "U.S."), after which
-    a sentence may go on; not any short capitalised word ("…said the EU."), which usually ends one."""
-    bare = token.lstrip("(" + OPENING_QUOTES)
-    return bare in lang.abbreviations or bare in lang.abbreviations_never_final or "." in bare.rstrip(".")
-
-
 def _is_proper_in(pseudo: str, adjective: str) -> bool:
     """True when the pseudo-reference capitalises the adjective mid-sentence (a demonym, "Swedish")."""
     for match in re.finditer(rf"\b{re.escape(adjective)}\b", pseudo):
@@ -130,8 +130,10 @@ def fragment_split(ctx: CheckContext) -> Iterator[Hit]:
     for left, right in itertools.pairwise(sentences):
         ending = left.text.rstrip(CLOSING_QUOTES)
         if left.paragraph != right.paragraph or not ending.endswith(".") or ending.endswith("..") or (
-                _dotted_abbreviation(_previous_word(ending, len(ending)), ctx.pair.target)):
-            continue  # an ellipsis is a break by choice; after "a.m." the segmenter guessed one ("6 a.m. Tuesday")
+                is_dotted_abbreviation(_previous_word(ending, len(ending)), ctx.pair.target)):
+            # an ellipsis is a break by choice; after "a.m." the segmenter guessed one ("6 a.m. Tuesday"),
+            # which a short capitalised word does not leave open ("…said the EU.")
+            continue
         link = ctx.link_of_target(right.index)
         if link is None or (link.source and left.index not in link.target):
             continue  # the source has a break here too

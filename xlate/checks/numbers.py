@@ -174,7 +174,8 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             continue
         values = _scaled(_digit_values(match.group()), text[match.end() : match.end() + 30], lang)
         time, minutes_at = _hour_and_minutes(match.group(), text, match.end(), lang)
-        minutes.add(minutes_at)
+        if time:
+            minutes.add(minutes_at)
         values |= _clock(values, text, match.end(), lang) | time
         if (century := _YEAR_RANGE_START.search(text, max(0, match.start() - 6), match.start())) and len(
                 match.group()) == 2:
@@ -231,11 +232,9 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
 
 def _with_phrases(found: list[Mention], text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
     """The language's number phrases («octavos de final» = 16) in place of the mentions inside them."""
-    if not lang.number_phrases:
-        return found
     values = lang.number_phrases
     phrases = [Mention(frozenset({float(values[m.group().lower()])}), m.start(), m.end(), m.group(), "word")
-               for m in _phrase_pattern(tuple(lang.number_phrases)).finditer(text, start, end)]
+               for m in _phrase_pattern(tuple(values)).finditer(text, start, end)] if values else []
     if not phrases:
         return found
     return [m for m in found if not any(p.start <= m.start < p.end for p in phrases)] + phrases

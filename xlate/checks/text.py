@@ -39,15 +39,20 @@ def previous_word(text: str, pos: int) -> str:
     return text[start:pos]
 
 
-def is_abbreviation(token: str, lang: LanguageResources) -> bool:
-    """True when a token ending in a period is an abbreviation ("p.m.", "U.S.", "Calif.", "Sr.")."""
+def is_dotted_abbreviation(token: str, lang: LanguageResources) -> bool:
+    """True when a token ending in a period is an abbreviation of the language's lists or has a period
+    inside ("p.m.", "U.S.", "e.g."), after which a sentence may go on."""
     bare = token.lstrip("(" + OPENING_QUOTES).rstrip(",;:")
-    if bare in lang.abbreviations or bare in lang.abbreviations_never_final:
+    return bare in lang.abbreviations or bare in lang.abbreviations_never_final or "." in bare.rstrip(".")
+
+
+def is_abbreviation(token: str, lang: LanguageResources) -> bool:
+    """True when a token ending in a period is an abbreviation ("p.m.", "U.S.", "Calif.", "Sr."): a dotted
+    one, an initial ("J.") or a short capitalised form ("No.", "Gen.")."""
+    if is_dotted_abbreviation(token, lang):
         return True
-    core = bare.rstrip(".")
-    # initials and dotted acronyms: "J.", "U.S.", "e.g."; short capitalised forms: "No.", "Gen."
-    return len(core) <= 1 or "." in core or (
-        core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in lang.short_words)
+    core = token.lstrip("(" + OPENING_QUOTES).rstrip(",;:").rstrip(".")
+    return len(core) <= 1 or (core[:1].isupper() and len(core) <= 3 and core.isalpha() and core not in lang.short_words)
 
 
 def inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
