@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import asks
+from xlate.checks.text import asks, is_abbreviation
 from xlate.checks.text import words as text_words
 from xlate.model import Link, Sentence, Severity
 from xlate.pairs import AnalyserTags, LanguageResources
@@ -49,6 +49,10 @@ EDGE_ASIDE_MAX_WORDS = 8
 HEADLESS_MAX_ADJECTIVES = 2
 # A modal this close after a conjunction may stand for the verb before it ("faster than they could in 2010").
 ELLIPSIS_REACH = 3
+# A verb group at a clause's start is read this many words far ("Do not know").
+VERB_GROUP = 3
+# Times of a source verb whose subject is stated or carried by its ending (not imperatives or subjunctives).
+_STATED_SUBJECT_TIMES = frozenset({"present", "past", "future", "conditional"})
 # Punctuation that ends a noun phrase (a quotation mark does not: the "pre-packaged" plan).
 _PHRASE_END = re.compile(r"[.,;:!?()\[\]]")
 
@@ -82,20 +86,53 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
     lang = ctx.pair.target
     if not words or lang.pro_drop or asks(sentence.text, lang.verbs.question_marks):
         return None
+    text = ctx.doc.target.text
     for n, k in enumerate(words):
         word = alignment.target[k]
         previous = alignment.target[words[n - 1]] if n else None
         after_conjunction = previous is not None and previous.pos in lang.analyser.subordinators and (
             previous.lemma not in lang.verbs.verb_subordinators)
-        if ctx.doc.target.text[word.end : word.end + 1] == "-":
-            continue  # a compound: "Would-be recruits"
-        if (previous is None or after_conjunction) and _needs_subject(word, lang, after_conjunction=after_conjunction):
-            following = alignment.target[words[n + 1]] if n + 1 < len(words) else None
+        if text[word.end : word.end + 1] == "-" or not (previous is None or after_conjunction):
+            continue  # a compound ("Would-be recruits"), or not where a clause begins
+        following = alignment.target[words[n + 1]] if n + 1 < len(words) else None
+        if _needs_subject(word, lang, after_conjunction=after_conjunction) or (
+                previous is None and _renders_finite(ctx, alignment, words[n : n + VERB_GROUP])
+                and not _participle_phrase(word, following, text, lang)):
             if following is not None and (following.pos in lang.analyser.names or (
                     word.pos in lang.analyser.auxiliaries and following.pos in lang.analyser.subjects)):
                 continue  # an inversion: "Says Reyes: …", "Should someone search …", "Is it …"
             return Hit(f"“{word.text}” has no subject", target_span=(word.start, word.end), confidence=0.6)
     return None
+
+
+def _renders_finite(ctx: CheckContext, alignment: WordAlignment, group: list[int]) -> bool:
+    """Whether a verb group of the target (a verb with the auxiliaries and adverbs before it: "Do not
+    know") opens with a verb and renders a finite source verb of the indicative or conditional
+    («tengo», «introdujo»), whose subject the source states or its ending carries: a translation that
+    starts there with a verb has dropped it. Source modals («hay que») and imperatives have none."""
+    source, target = ctx.pair.source, ctx.pair.target
+    first = alignment.target[group[0]] if group else None
+    if first is None or first.pos not in target.analyser.verbs or target.verbs.gerund in first.tags or (
+            first.lemma in target.verbs.exhortatives):
+        return False  # a gerund opens a phrase of its own ("Losing the vote, the party …"); "Let's see"
+    finite = {i for i, w in enumerate(alignment.source) if w.pos in source.analyser.verbs
+              and w.pos not in source.analyser.modals and any(
+                  source.verbs.tenses.get(t) in _STATED_SUBJECT_TIMES for t in w.tags)}
+    for k in group:
+        word = alignment.target[k]
+        if word.pos not in target.analyser.verbs | target.analyser.adverbs:
+            return False
+        if any(link.target == k and link.source in finite and link.score >= COGNATE for link in alignment.links):
+            return True
+    return False
+
+
+def _participle_phrase(word: Word, following: Word | None, text: str, lang: LanguageResources) -> bool:
+    """A participle or past form before a preposition or a comma opens a phrase of its own ("Founded in
+    1937, the committee …", "Asked about it, she …"), whose subject comes later."""
+    if not any(t == lang.verbs.participle or lang.verbs.tenses.get(t) == "past" for t in word.tags):
+        return False
+    return following is None or following.pos in lang.analyser.prepositions or "," in text[word.end : following.start]
 
 
 def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int]) -> Hit | None:
@@ -107,39 +144,52 @@ def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int])
         return None
     for n, k in enumerate(words[:-1]):
         article = alignment.target[k]
-        if article.lemma not in lang.verbs.articles or article.pos not in tags.determiners:
-            continue
-        adjectives = _headless_adjectives(ctx, alignment, words[n + 1 :])
+        initial = text[article.end : article.end + 1] == "." and is_abbreviation(text[article.start : article.end + 1],
+                                                                                 lang)
+        if article.lemma not in lang.verbs.articles or article.pos not in tags.determiners or initial:
+            continue  # not an article, or an initial: "L. A. covers"
+        adjectives = _headless_adjectives(ctx, alignment, words[n:])
         last = n + 1 + adjectives
         if last >= len(words):
             continue
         before, after = alignment.target[words[last - 1]], alignment.target[words[last]]
         gap = text[before.end : after.start].strip()
         if adjectives and ((not gap and after.pos in tags.coordinators) or (
-                gap == "," and after.pos in tags.adjectives | tags.adverbs)):
+                gap == "," and after.pos in tags.adjectives | tags.adverbs and not tags.relatives & set(after.tags))):
             continue  # more adjectives follow: "a long and complicated task", "a long, costly task"
-        if _PHRASE_END.search(gap) or after.pos in tags.not_nouns:
+        if (_PHRASE_END.search(gap) and not gap.startswith("(")) or after.pos in tags.not_nouns:
             return Hit(f"“{text[article.start : before.end]}” lacks its noun", target_span=(before.end, before.end),
                        confidence=0.6)
     return None
 
 
-def _headless_adjectives(ctx: CheckContext, alignment: WordAlignment, following: list[int]) -> int:
-    """How many adjectives right after an article wait for a noun: lower-case words, of which the last
-    may not be comparative or superlative, nor a word WordNet also knows as a noun ("the poor", "the
-    following", "the best of"), since those stand for a noun phrase of their own. (Without WordNet,
-    none counts.)"""
+def _modifier(word: Word, tags: AnalyserTags) -> bool:
+    """An adjective or an ordinal: a word that waits for a noun after an article."""
+    return word.pos in tags.adjectives or bool(tags.ordinals & set(word.tags))
+
+
+def _headless_adjectives(ctx: CheckContext, alignment: WordAlignment, phrase: list[int]) -> int:
+    """How many adjectives or ordinals right after an article (``phrase[0]``) wait for a noun: lower-case
+    words with no punctuation before them, of which the last may not be comparative or superlative, nor
+    a word WordNet also knows as a noun ("the poor", "the following", "the best of"), since those stand
+    for a noun phrase of their own. (Letting a source adjective whose noun is unrendered override that
+    caught about five more dropped nouns of the meaning tune fold and flagged three clean dev passages, all
+    nominalised: "the poor" for «personas pobres», "the handicapped", "a huge positive" for «un enorme
+    efecto positivo».) (Without WordNet, none counts.)"""
     if not ctx.engines.has_wordnet:
         return 0
-    tags = ctx.pair.target.analyser
+    tags, text = ctx.pair.target.analyser, ctx.doc.target.text
+    following = phrase[1:]
     count = 0
-    for k in following[:HEADLESS_MAX_ADJECTIVES]:
+    for previous, k in itertools.pairwise(phrase[: HEADLESS_MAX_ADJECTIVES + 1]):
         word = alignment.target[k]
-        if word.pos not in tags.adjectives or not word.text.isalpha() or not word.text.islower():
+        if not _modifier(word, tags) or not word.text.isalpha() or (
+                not word.text.islower()) or text[alignment.target[previous].end : word.start].strip():
             break  # a compound or a capitalised word may be a noun or a name ("a non-profit", "the Sportive")
         count += 1
     while count:
-        last = alignment.target[following[count - 1]]
+        k = following[count - 1]
+        last = alignment.target[k]
         if not (tags.graded & set(last.tags)) and not ctx.engines.wordnet.synsets(last.lemma, "n"):
             return count
         count -= 1
@@ -220,13 +270,18 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
 
     What it flags:
         A verb marked for person with nothing before it that could be its
-        subject ("Has caused a boom in sales", "if says no"); a subject
+        subject ("Has caused a boom in sales", "if says no"); a sentence
+        that opens with a verb rendering a source verb of the indicative,
+        whose subject the source states or its ending carries ("Have no
+        alternative" for «No tengo alternativa»; participle phrases, "Founded
+        in 1937, …", and gerunds are left alone); a subject
         pronoun or a modal with no verb before the next article or preposition
         ("they an anti-Qaeda militia", "will the end of the year", "the rally
         will during the second week"), where no target verb renders a source
         verb; and an article, or an article and adjectives, whose noun is
         missing ("the collapse of the of Enron", "It is not an easy, but")
-        where a source noun has no counterpart. Questions and inversions ("Is
+        where a source noun has no counterpart ("the second deadly against").
+        Questions and inversions ("Is
         it …", "Says Reyes"), elliptic modals ("than they could in 2010"),
         adjectives that stand for a noun phrase ("the poor", "the worst of
         it") and elliptic participles ("as reported") are left alone.

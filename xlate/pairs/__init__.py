@@ -42,6 +42,8 @@ class AnalyserTags:
     # superlative forms, which stand for a noun phrase of their own ("the worst of it").
     adjectives: frozenset[str] = frozenset()
     graded: frozenset[str] = frozenset()
+    # Tags of ordinal numbers ("second", «segundo»), which modify a noun as adjectives do.
+    ordinals: frozenset[str] = frozenset()
     # Modal verbs (always finite: "can", "will"), and words that may begin a subject.
     modals: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()
@@ -85,6 +87,7 @@ APERTIUM_TAGS = AnalyserTags(
     object_pronoun="obj",
     adjectives=frozenset({"adj"}),
     graded=frozenset({"sup", "comp"}),
+    ordinals=frozenset({"ord"}),
     modals=frozenset({"vaux", "vbmod"}),
     subjects=frozenset({"prn", "det", "predet", "np", "n", "num"}),
     nouns=frozenset({"n", "np"}),

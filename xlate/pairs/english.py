@@ -48,6 +48,7 @@ _EN_VERBS = Verbs(
     tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
     person=frozenset({"p1", "p2", "p3"}),
     verb_subordinators=frozenset({"that", "as", "than", "so", "nor", "neither"}),
+    exhortatives=frozenset({"let"}),
     articles=frozenset({"the", "a", "an"}),
     imperative_auxiliaries=frozenset({"do"}),
     future=frozenset({"will", "shall"}),

@@ -67,6 +67,8 @@ class Verbs:
     # Subordinating conjunctions that a verb may follow directly: a subject pronoun ("he said that was
     # true") or a comparison ("as was the case", "than was expected").
     verb_subordinators: frozenset[str] = frozenset()
+    # Verbs that open a first-person exhortation, whose subject is their object ("Let's see").
+    exhortatives: frozenset[str] = frozenset()
     # Tags of the participle, the gerund and the infinitive.
     participle: str = "pp"
     gerund: str = "ger"
