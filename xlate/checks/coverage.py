@@ -359,15 +359,15 @@ def _added_runs(ctx: CheckContext, link: Link, alignment: WordAlignment) -> Iter
 
 def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[Word, Word]]:
     """An aside between commas right after a name and before the verb ("Alvarez, a former boxer, said"),
-    whose name the source writes with no aside of its own and with no unrendered noun or adjective near
-    it, and many of whose content words nothing in the source renders. The aside need not be wholly
+    whose name the source writes with no aside of its own and with no unrendered content word in its
+    phrase (which the apposition may render: «el exboxeador Álvarez»), and many of whose content words
+    nothing in the source renders. The aside need not be wholly
     unlinked: "a veteran of three campaigns" shares a number or a common word with the source by chance."""
     text, source_text = ctx.doc.target.text, ctx.doc.source.text
     tags = ctx.pair.target.analyser
     words = alignment.target
     opens = tags.determiners | tags.adverbs | tags.adjectives | tags.nouns
     linked, rendered = alignment.linked("target"), alignment.linked("source", COGNATE)
-    verbs = ctx.pair.source.analyser.verbs
     for k, name in enumerate(words[:-2]):
         if not (name.pos in tags.names or (name.text[:1].isupper() and k and not name.pos)) or (
                 text[name.end : name.end + 2] != ", "):
@@ -378,8 +378,9 @@ def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[
             continue
         aside = list(range(k + 1, end))
         first = words[aside[0]]
-        if first.text[:1].isupper() or first.pos not in opens or words[end].pos not in tags.verbs:
-            continue
+        if first.text[:1].isupper() or first.pos not in opens or words[end].pos not in tags.verbs or any(
+                _finite(words[j], ctx.pair.target) for j in aside):
+            continue  # not an apposition: a clause has a finite verb ("the shooting affected the election")
         content = [j for j in aside if words[j].content]
         if not content or sum(j not in linked for j in content) < APPOSITION_UNRENDERED * len(content):
             continue
@@ -388,10 +389,34 @@ def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[
         partners = alignment.sources_of(k)
         if not partners or re.match(r"\s*[,(]", source_text[alignment.source[partners[-1]].end :]):
             continue
-        start = max(0, partners[0] - APPOSITION_REACH)
-        near = alignment.source[start : partners[-1] + APPOSITION_REACH + 1]
-        if not any(w.content and w.pos not in verbs and start + n not in rendered for n, w in enumerate(near)):
+        near = _name_phrase(ctx, alignment, partners[0], partners[-1])
+        if not any(alignment.source[i].content and i not in rendered for i in near):
             yield first, words[aside[-1]]
+
+
+def _name_phrase(ctx: CheckContext, alignment: WordAlignment, first: int, last: int) -> list[int]:
+    """The source words around a name (source words ``first``…``last``) that may describe it: at most
+    APPOSITION_REACH on each side, within its phrase (a verb or punctuation ends the search: «Sin
+    embargo, el profesor Eastwood», «Mayorkas tuvo la gentileza»), titles written as abbreviations
+    («Sra.», which no apposition renders) left out."""
+    source, text = alignment.source, ctx.doc.source.text
+    lang = ctx.pair.source
+    near = []
+    for step, edge in ((-1, first), (1, last)):
+        i = edge
+        for _ in range(APPOSITION_REACH):
+            nxt = i + step
+            if not 0 <= nxt < len(source) or source[nxt].pos in lang.analyser.verbs:
+                break
+            a, b = (source[nxt], source[i]) if step < 0 else (source[i], source[nxt])
+            if _PHRASE_END.search(text[a.end : b.start]) and not (
+                    text[a.end : a.end + 1] == "." and is_abbreviation(text[a.start : a.end + 1], lang)):
+                break
+            i = nxt
+            if not (text[source[i].end : source[i].end + 1] == "." and is_abbreviation(
+                    text[source[i].start : source[i].end + 1], lang)):
+                near.append(i)
+    return near
 
 
 def _named(word: Word, sentence: Sentence, tags: AnalyserTags) -> bool:
