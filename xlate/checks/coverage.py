@@ -49,8 +49,10 @@ EDGE_ASIDE_MAX_WORDS = 8
 HEADLESS_MAX_ADJECTIVES = 2
 # A modal this close after a conjunction may stand for the verb before it ("faster than they could in 2010").
 ELLIPSIS_REACH = 3
-# A verb group at a clause's start is read this many words far ("Do not know").
+# A verb group at a clause's start is read this many words far ("Do not know"); an inverted subject
+# ("Had the government known") ends at most this many words after the verb.
 VERB_GROUP = 3
+INVERSION_REACH = 3
 # Times of a source verb whose subject is stated or carried by its ending (not imperatives or subjunctives).
 _STATED_SUBJECT_TIMES = frozenset({"present", "past", "future", "conditional"})
 # Punctuation that ends a noun phrase (a quotation mark does not: the "pre-packaged" plan).
@@ -97,7 +99,8 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
         following = alignment.target[words[n + 1]] if n + 1 < len(words) else None
         if _needs_subject(word, lang, after_conjunction=after_conjunction) or (
                 previous is None and _renders_finite(ctx, alignment, words[n : n + VERB_GROUP])
-                and not _participle_phrase(word, following, text, lang)):
+                and not _participle_phrase(word, following, text, lang)
+                and not _inverted(alignment, words[n:], lang)):
             if following is not None and (following.pos in lang.analyser.names or (
                     word.pos in lang.analyser.auxiliaries and following.pos in lang.analyser.subjects)):
                 continue  # an inversion: "Says Reyes: …", "Should someone search …", "Is it …"
@@ -125,6 +128,14 @@ def _renders_finite(ctx: CheckContext, alignment: WordAlignment, group: list[int
         if any(link.target == k and link.source in finite and link.score >= COGNATE for link in alignment.links):
             return True
     return False
+
+
+def _inverted(alignment: WordAlignment, group: list[int], lang: LanguageResources) -> bool:
+    """A verb followed by a subject and then another verb: an inversion ("Had it done so, …", "Had the
+    government known, …"), whose subject stands after the verb."""
+    tags = lang.analyser
+    after = [alignment.target[k] for k in group[1:INVERSION_REACH + 1]]
+    return bool(after) and after[0].pos in tags.subjects - tags.nouns and any(w.pos in tags.verbs for w in after[1:])
 
 
 def _participle_phrase(word: Word, following: Word | None, text: str, lang: LanguageResources) -> bool:
