@@ -8,6 +8,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     coverage,
     entities,
     fragments,
+    gender,
     lexical,
     numbers,
     order,
