@@ -44,10 +44,7 @@ class Speller:
 
     def suggest(self, word: str) -> str | None:
         """Hunspell's first suggestion for ``word`` (None when it has none)."""
-        for dictionary in self._dictionaries:
-            for suggestion in dictionary.suggest(word):
-                return str(suggestion)
-        return None
+        return _suggest(self, word)
 
 
 @cache
@@ -67,3 +64,12 @@ def _read_dictionaries(paths: tuple[str, ...]) -> list[Any]:
 @lru_cache(maxsize=1 << 16)
 def _lookup(speller: Speller, word: str) -> bool:
     return any(d.lookup(word) for d in speller._dictionaries)
+
+
+@lru_cache(maxsize=1 << 12)
+def _suggest(speller: Speller, word: str) -> str | None:
+    """Suggestions are slow (tens of milliseconds) and a word may be asked twice: kept per process."""
+    for dictionary in speller._dictionaries:
+        for suggestion in dictionary.suggest(word):
+            return str(suggestion)
+    return None
