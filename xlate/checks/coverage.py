@@ -83,8 +83,9 @@ def _sentence_words(alignment: WordAlignment, sentence: Sentence) -> list[int]:
 def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentence,
                      words: list[int]) -> Hit | None:
     """A verb that needs a subject at the start of a sentence, or right after a subordinating
-    conjunction ("if says no"); questions invert their subject and are left alone, and so do languages
-    whose verbs carry their subject («dijo»)."""
+    conjunction ("if says no"), or a sentence that opens with a verb rendering a finite source verb
+    ("Have no alternative" for «No tengo alternativa»); questions and inversions have their subject
+    after the verb and are left alone, and so are target languages whose verbs carry their subject."""
     lang = ctx.pair.target
     if not words or lang.pro_drop or asks(sentence.text, lang.verbs.question_marks):
         return None

@@ -152,7 +152,8 @@ class LanguageResources:
     stopwords: frozenset[str] = frozenset()
     # Words that cannot end a sentence (articles, prepositions, conjunctions): a truncation cue.
     non_final_words: frozenset[str] = frozenset()
-    # Third-person pronouns by grammatical gender: {"f": {...}, "m": {...}}.
+    # Third-person pronouns by grammatical gender: {"f": {...}, "m": {...}} (singular: a plural «ellas»
+    # has no English counterpart of its gender).
     gendered_pronouns: dict[str, frozenset[str]] = field(default_factory=dict)
     # Each gendered pronoun's counterpart of the other gender ("he" → "she").
     pronoun_counterparts: dict[str, str] = field(default_factory=dict)

@@ -83,7 +83,7 @@ CATALAN = LanguageResources(
     months=_CA_MONTHS,
     determiner_genders={"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"},
     # Only the stressed forms: the clitics «el», «la» stand for things as often as for people.
-    gendered_pronouns={"f": frozenset({"ella", "elles"}), "m": frozenset({"ell", "ells"})},
+    gendered_pronouns={"f": frozenset({"ella"}), "m": frozenset({"ell"})},
     gendered_titles={
         "consellera": "f", "conseller": "m", "ministra": "f", "ministre": "m", "presidenta": "f", "president": "m",
         "alcaldessa": "f", "alcalde": "m", "regidora": "f", "regidor": "m", "diputada": "f", "diputat": "m",

@@ -104,7 +104,7 @@ SPANISH = LanguageResources(
     months=_ES_MONTHS,
     determiner_genders={"la": "f", "el": "m", "una": "f", "un": "m", "del": "m", "al": "m"},
     # Only the stressed forms: the clitics «lo», «la» stand for things as often as for people.
-    gendered_pronouns={"f": frozenset({"ella", "ellas"}), "m": frozenset({"él", "ellos"})},
+    gendered_pronouns={"f": frozenset({"ella"}), "m": frozenset({"él"})},
     gendered_titles={
         "secretaria": "f", "secretario": "m", "ministra": "f", "ministro": "m", "presidenta": "f",
         "presidente": "m", "senadora": "f", "senador": "m", "diputada": "f", "diputado": "m",

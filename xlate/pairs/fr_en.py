@@ -102,7 +102,7 @@ FRENCH = LanguageResources(
     months=_FR_MONTHS,
     determiner_genders={"la": "f", "le": "m", "une": "f", "un": "m", "du": "m", "au": "m"},
     # Subject pronouns only: «lui» is also the indirect object of either gender («je lui ai dit»).
-    gendered_pronouns={"f": frozenset({"elle", "elles"}), "m": frozenset({"il", "ils"})},
+    gendered_pronouns={"f": frozenset({"elle"}), "m": frozenset({"il"})},
     gendered_titles={
         "ministre": "", "présidente": "f", "président": "m", "sénatrice": "f", "sénateur": "m", "députée": "f",
         "député": "m", "maire": "", "juge": "", "directrice": "f", "directeur": "m", "ambassadrice": "f",

@@ -81,7 +81,7 @@ GALICIAN = LanguageResources(
     months=_GL_MONTHS,
     determiner_genders={"a": "f", "o": "m", "unha": "f", "un": "m", "da": "f", "do": "m", "á": "f", "ao": "m"},
     # Only the stressed forms: the clitics «o», «a» stand for things as often as for people.
-    gendered_pronouns={"f": frozenset({"ela", "elas"}), "m": frozenset({"el", "eles"})},
+    gendered_pronouns={"f": frozenset({"ela"}), "m": frozenset({"el"})},
     gendered_titles={
         "conselleira": "f", "conselleiro": "m", "ministra": "f", "ministro": "m", "presidenta": "f",
         "presidente": "m", "alcaldesa": "f", "alcalde": "m", "concelleira": "f", "concelleiro": "m",
