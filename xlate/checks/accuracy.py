@@ -17,10 +17,9 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
-from xlate.checks.entities import names_in
-from xlate.checks.numbers import mentions
+from xlate.checks.mentions import mentions
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import CLOSING_QUOTES, TERMINAL, inside_quotes, words
+from xlate.checks.text import CLOSING_QUOTES, TERMINAL, inside_quotes, names_in, words
 from xlate.model import Link, Sentence, Severity
 from xlate.similarity import fold, stem
 

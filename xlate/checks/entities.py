@@ -8,9 +8,8 @@ from difflib import SequenceMatcher
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
-from xlate.checks.text import OPENING_QUOTES, is_abbreviation, previous_word, words
+from xlate.checks.text import MIN_NAME_LENGTH, name_parts, names_in, words
 from xlate.model import Sentence, Severity
-from xlate.pairs import LanguageResources
 from xlate.pairs.identify import romanisations
 from xlate.similarity import fold
 from xlate.wordalign import COGNATE, Word, WordAlignment
@@ -24,35 +23,6 @@ SWAP_MAX_SIMILARITY = 0.5
 MIN_DERIVED_STEM = 5
 # A declined name keeps its stem and changes at most this many letters at its end («Jedličkův» → "Jedlicka").
 INFLECTION_MAX_ENDING = 3
-# Names shorter than this are too ambiguous to compare.
-MIN_NAME_LENGTH = 4
-
-
-def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
-    """Capitalised words that are not first in their sentence (nor right after an opening quote or a
-    colon; after a title such as «Sr.» or "Mr." and after a closing quote they are names)."""
-    for word, start, _ in words(text, sentence.start, sentence.end):
-        before = text[sentence.start : start].rstrip()
-        if not before:
-            continue
-        # a straight quote right after a word or a comma closes a quotation ('…," Lamazares said')
-        closing = before[-1] in "\"'" and len(before) > 1 and not before[-2].isspace()
-        if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not closing and not (
-                before[-1] == "." and is_abbreviation(previous_word(before, len(before)), lang)):
-            continue
-        for part, offset in _name_parts(word):
-            if part[:1].isupper() and part.isalpha() and not part.isupper() and len(part) >= MIN_NAME_LENGTH:
-                yield part, start + offset, start + offset + len(part)
-
-
-def _name_parts(word: str) -> Iterator[tuple[str, int]]:
-    """The parts of a word that may be names, with their offsets: a possessive ending goes
-    ("Englund's" → "Englund"), a hyphenated word gives each part ("Victor-Gadbois", "al-Qaeda")."""
-    bare = re.sub(r"['’]s?$", "", word)
-    offset = 0
-    for part in bare.split("-"):
-        yield part, offset
-        offset += len(part) + 1
 
 
 def _full_names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, set[str]]]:
@@ -70,7 +40,7 @@ def _full_names(text: str, sentence: Sentence) -> Iterator[tuple[str, int, int, 
 
 def _folded_words(text: str) -> set[str]:
     """Every word of ``text`` folded, and the parts of hyphenated and possessive words."""
-    return {fold(form) for w, _, _ in words(text) for form in (w, *(part for part, _ in _name_parts(w)))}
+    return {fold(form) for w, _, _ in words(text) for form in (w, *(part for part, _ in name_parts(w)))}
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[list[str], list[str]]:

@@ -1,7 +1,8 @@
-"""Small text helpers shared by the check families (word spans, quote and punctuation classes)."""
+"""Small text helpers shared by the check families (word spans, quote and punctuation classes, names)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from xlate.model import Sentence
@@ -11,6 +12,8 @@ from xlate.segment import WORD
 OPENING_QUOTES = "“‘«\"'"
 CLOSING_QUOTES = "”’»\"'"
 TERMINAL = ".!?…"
+# Names shorter than this are too ambiguous to compare.
+MIN_NAME_LENGTH = 4
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
@@ -61,3 +64,30 @@ def inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
     before = text[sentence.start : start]
     opened = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»") + before.count('"') % 2
     return opened > 0 and any(q in text[end : sentence.end] for q in CLOSING_QUOTES)
+
+
+def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
+    """Capitalised words that are not first in their sentence (nor right after an opening quote or a
+    colon; after a title such as «Sr.» or "Mr." and after a closing quote they are names)."""
+    for word, start, _ in words(text, sentence.start, sentence.end):
+        before = text[sentence.start : start].rstrip()
+        if not before:
+            continue
+        # a straight quote right after a word or a comma closes a quotation ('…," Lamazares said')
+        closing = before[-1] in "\"'" and len(before) > 1 and not before[-2].isspace()
+        if before[-1] in ".!?:;" + OPENING_QUOTES + "(—–-" and not closing and not (
+                before[-1] == "." and is_abbreviation(previous_word(before, len(before)), lang)):
+            continue
+        for part, offset in name_parts(word):
+            if part[:1].isupper() and part.isalpha() and not part.isupper() and len(part) >= MIN_NAME_LENGTH:
+                yield part, start + offset, start + offset + len(part)
+
+
+def name_parts(word: str) -> Iterator[tuple[str, int]]:
+    """The parts of a word that may be names, with their offsets: a possessive ending goes
+    ("Englund's" → "Englund"), a hyphenated word gives each part ("Victor-Gadbois", "al-Qaeda")."""
+    bare = re.sub(r"['’]s?$", "", word)
+    offset = 0
+    for part in bare.split("-"):
+        yield part, offset
+        offset += len(part) + 1
