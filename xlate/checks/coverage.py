@@ -156,9 +156,8 @@ def _noun_dropped(ctx: CheckContext, alignment: WordAlignment, words: list[int])
         return None
     for n, k in enumerate(words[:-1]):
         article = alignment.target[k]
-        initial = text[article.end : article.end + 1] == "." and is_abbreviation(text[article.start : article.end + 1],
-                                                                                 lang)
-        if article.lemma not in lang.verbs.articles or article.pos not in tags.determiners or initial:
+        if article.lemma not in lang.verbs.articles or article.pos not in tags.determiners or (
+                _abbreviated(text, article, lang)):
             continue  # not an article, or an initial: "L. A. covers"
         adjectives = _headless_adjectives(ctx, alignment, words[n:])
         last = n + 1 + adjectives
@@ -200,8 +199,7 @@ def _headless_adjectives(ctx: CheckContext, alignment: WordAlignment, phrase: li
             break  # a compound or a capitalised word may be a noun or a name ("a non-profit", "the Sportive")
         count += 1
     while count:
-        k = following[count - 1]
-        last = alignment.target[k]
+        last = alignment.target[following[count - 1]]
         if not (tags.graded & set(last.tags)) and not ctx.engines.wordnet.synsets(last.lemma, "n"):
             return count
         count -= 1
@@ -293,10 +291,10 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
         verb; and an article, or an article and adjectives, whose noun is
         missing ("the collapse of the of Enron", "It is not an easy, but")
         where a source noun has no counterpart ("the second deadly against").
-        Questions and inversions ("Is
-        it …", "Says Reyes"), elliptic modals ("than they could in 2010"),
-        adjectives that stand for a noun phrase ("the poor", "the worst of
-        it") and elliptic participles ("as reported") are left alone.
+        Questions and inversions ("Is it …", "Says Reyes", "Had it done so"),
+        elliptic modals ("than they could in 2010"), adjectives that stand for
+        a noun phrase ("the poor", "the worst of it") and elliptic participles
+        ("as reported") are left alone.
     Why it matters:
         A dropped subject, verb or noun loses who did what to whom; the sentence no
         longer says what the source says.
@@ -373,8 +371,8 @@ def _added_appositions(ctx: CheckContext, alignment: WordAlignment) -> Iterator[
     """An aside between commas right after a name and before the verb ("Alvarez, a former boxer, said"),
     whose name the source writes with no aside of its own and with no unrendered content word in its
     phrase (which the apposition may render: «el exboxeador Álvarez»), and many of whose content words
-    nothing in the source renders. The aside need not be wholly
-    unlinked: "a veteran of three campaigns" shares a number or a common word with the source by chance."""
+    nothing in the source renders. The aside need not be wholly unlinked: "a veteran of three campaigns"
+    shares a number or a common word with the source by chance."""
     text, source_text = ctx.doc.target.text, ctx.doc.source.text
     tags = ctx.pair.target.analyser
     words = alignment.target
@@ -421,14 +419,18 @@ def _name_phrase(ctx: CheckContext, alignment: WordAlignment, first: int, last: 
             if not 0 <= nxt < len(source) or source[nxt].pos in lang.analyser.verbs:
                 break
             a, b = (source[nxt], source[i]) if step < 0 else (source[i], source[nxt])
-            if _PHRASE_END.search(text[a.end : b.start]) and not (
-                    text[a.end : a.end + 1] == "." and is_abbreviation(text[a.start : a.end + 1], lang)):
+            if _PHRASE_END.search(text[a.end : b.start]) and not _abbreviated(text, a, lang):
                 break
             i = nxt
-            if not (text[source[i].end : source[i].end + 1] == "." and is_abbreviation(
-                    text[source[i].start : source[i].end + 1], lang)):
+            if not _abbreviated(text, source[i], lang):
                 near.append(i)
     return near
+
+
+def _abbreviated(text: str, word: Word, lang: LanguageResources) -> bool:
+    """Whether a word is written as an abbreviation or an initial, its period right after it («Sr.»,
+    the "A." of "L. A.")."""
+    return text[word.end : word.end + 1] == "." and is_abbreviation(text[word.start : word.end + 1], lang)
 
 
 def _named(word: Word, sentence: Sentence, tags: AnalyserTags) -> bool:
