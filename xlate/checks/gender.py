@@ -18,6 +18,9 @@ from xlate.model import Sentence, Severity
 from xlate.pairs import AnalyserTags, LanguageResources
 from xlate.wordalign import COGNATE
 
+# How a finding names the gender it expected.
+_SEX = {"f": "female", "m": "male"}
+
 
 def _name_genders(ctx: CheckContext) -> dict[str, str]:
     """Name → "f", "m" or "?" for the people the source introduces with a title: «la secretaria
@@ -144,15 +147,14 @@ def pronoun_gender(ctx: CheckContext) -> Iterator[Hit]:
             if start in others:
                 seen.add("?")  # someone the source does not gender ("Super Mario … Princess Peach … he")
                 continue
-            gender = next((g for g, ps in pronouns.items() if word.lower() in ps), None)
             if start in objects or (start, end) in flagged:
                 continue
+            gender = _gender_of(word, pronouns)
             if gender is None or len(seen) != 1 or gender in seen or "?" in seen or gender in mentioned:
                 continue
             (expected,) = seen
             right = ctx.pair.target.pronoun_counterparts.get(word.lower())
-            yield Hit(f"{word!r} contradicts the source, which speaks of someone "
-                      f"{'female' if expected == 'f' else 'male'} here",
+            yield Hit(f"{word!r} contradicts the source, which speaks of someone {_SEX[expected]} here",
                       target_span=(start, end), suggestion=right, confidence=0.65)
             break
 
@@ -175,8 +177,8 @@ def _linked_pronoun_genders(ctx: CheckContext) -> Iterator[Hit]:
             source, target = alignment.source[word_link.source], alignment.target[word_link.target]
             expected, found = _gender_of(source.text, source_pronouns), _gender_of(target.text, target_pronouns)
             if word_link.score >= COGNATE and expected and found and expected != found:
-                yield Hit(f"{target.text!r} contradicts «{source.text}», which speaks of someone "
-                          f"{'female' if expected == 'f' else 'male'}", target_span=(target.start, target.end),
+                yield Hit(f"{target.text!r} contradicts «{source.text}», which speaks of someone {_SEX[expected]}",
+                          target_span=(target.start, target.end),
                           source_span=(source.start, source.end),
                           suggestion=ctx.pair.target.pronoun_counterparts.get(target.text.lower()), confidence=0.65)
                 break
