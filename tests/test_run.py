@@ -21,6 +21,7 @@ from xlate.pipeline import Checker, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDING = ROOT / "corpora" / "perturbations" / "wording.jsonl"
+MEANING = ROOT / "corpora" / "perturbations" / "meaning.jsonl"
 
 
 def _pairs_file(tmp_path: Path, n: int) -> Path:
@@ -125,6 +126,18 @@ def test_a_result_does_not_depend_on_its_batch() -> None:
     together = checker.check_batch(pairs)
     alone = [checker.check_batch([p])[0] for p in pairs]
     assert [r.to_dict() for r in together] == [r.to_dict() for r in alone]
+
+
+def test_a_pair_is_read_the_same_after_a_pair_that_changes_the_tagger() -> None:
+    """A passage on textiles with "a span of more than six millennia" used to make Apertium's tagger read
+    the name "Will" two passages later as the auxiliary, and XL211 say that "Will" had no subject."""
+    rows = {(r := json.loads(line))["id"]: r for line in MEANING.read_text(encoding="utf-8").splitlines()}
+    pairs = [PairInput(i, rows[i]["source"], rows[i]["target"]) for i in ("meaning-00777", "meaning-00875")]
+    checker = Checker(Settings())
+    together = checker.check_batch(pairs)[1]
+    alone = checker.check_batch(pairs[1:])[0]
+    assert together.to_dict() == alone.to_dict()
+    assert "XL211" not in {f.code for f in together.findings}
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """Apertium: rule-based pseudo-reference translation, morphological analysis and POS tags.
 
-Every call sends a whole batch of sentences through one process pipeline
-(never one process per sentence): translation uses a separator line that
-Apertium passes through untouched; analysis uses lt-proc's NUL-flush mode.
+Every call sends a whole batch of sentences through one process pipeline, one
+NUL-flushed chunk per sentence (the tagger alone takes a process of its own for
+the few sentences that would change its state: see apertium_tagger).
 Analysed tokens also carry every translation the pair's bilingual dictionary
 gives their lemma (``lt-proc -b``), the evidence the word aligner starts from.
 """
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import re
-import shlex
 import shutil
 import subprocess
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
+from xlate.engines.apertium_tagger import HmmTagger, Mode
 from xlate.errors import EngineError
 from xlate.pairs import LanguagePair
 
@@ -103,6 +103,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _escaped(text: str) -> str:
+    """One line of text as an Apertium stream (its reserved characters escaped)."""
+    return _ESCAPE.sub(r"\\\1", _one_line(text))
+
+
 class Apertium:
     """The Apertium engine for one language pair: whatever of translation and analysis its data gives."""
 
@@ -112,6 +117,8 @@ class Apertium:
     def __init__(self, pair: LanguagePair) -> None:
         self.pair = pair
         self.data = pair.apertium
+        self._tagger = HmmTagger()
+        self._modes: dict[str, Mode] = {}
 
     @cached_property
     def available(self) -> bool:
@@ -164,18 +171,21 @@ class Apertium:
         return done.stdout.decode("utf-8", "replace")
 
     def translate(self, sentences: list[str]) -> list[str]:
-        """Pseudo-references: ``sentences`` translated through the pair's modes in turn, in one pipeline."""
-        if not sentences:
-            return []
-        # Every sentence follows a separator, the first one too, so that Apertium translates a sentence
-        # the same wherever it falls in a batch (the first of a batch came out "It takes advantage …"
-        # and the others "Takes advantage …"; the latter measured better on the dev tune fold).
-        data = "".join(f"{SEPARATOR}\n{_one_line(s)}\n" for s in sentences)
-        out = self._run(" | ".join(f"apertium -u {shlex.quote(mode)}" for mode in self.data.translation), data)
-        parts = [p.strip() for p in re.split(rf"\n?{re.escape(SEPARATOR)}\n?", out)][1:]
-        if len(parts) != len(sentences):
-            raise EngineError(f"apertium returned {len(parts)} translations for {len(sentences)} sentences")
-        return parts
+        """Pseudo-references: ``sentences`` translated through the pair's modes in turn."""
+        texts = list(sentences)
+        for mode in self.data.translation:
+            # A separator before every sentence, so that Apertium translates a sentence as it did when
+            # the batch was one stream (a sentence after text came out "Takes advantage …", a first one
+            # "It takes advantage …"; the former measured better on the dev tune fold).
+            chunks = [f"{SEPARATOR}\n{_escaped(text)}\n" for text in texts]
+            out = self._mode(mode).run(chunks, self._run, self._tagger)
+            texts = [_UNESCAPE.sub(r"\1", o).replace(SEPARATOR, "").strip() for o in out]
+        return texts
+
+    def _mode(self, name: str) -> Mode:
+        if name not in self._modes:
+            self._modes[name] = Mode.read(self.modes_folder / f"{name}.mode")
+        return self._modes[name]
 
     def analyse(self, sentences: list[str], lang: str) -> list[list[Token]]:
         """Tagged tokens of each sentence, analysed as ``lang`` (the pair's source or target language)."""
@@ -183,13 +193,11 @@ class Apertium:
             return []
         path = self._analyser(lang)
         # The newline before each NUL keeps lt-proc from dropping a chunk's final full stop.
-        data = "".join(_ESCAPE.sub(r"\\\1", _one_line(s)) + "\n\0" for s in sentences)
-        command = f"lt-proc -z -w {shlex.quote(path + '.automorf.bin')} | " \
-                  f"apertium-tagger -z -g -p {shlex.quote(path + '.prob')}"
-        chunks = self._run(command, data).split("\0")
-        if len(chunks) < len(sentences):
-            raise EngineError(f"apertium tagger returned {len(chunks)} analyses for {len(sentences)} sentences")
-        chunks = chunks[: len(sentences)]
+        data = "".join(_escaped(s) + "\n\0" for s in sentences)
+        morphology = self._run(["lt-proc", "-z", "-w", path + ".automorf.bin"], data).split("\0")
+        if len(morphology) < len(sentences):
+            raise EngineError(f"lt-proc returned {len(morphology)} analyses for {len(sentences)} sentences")
+        chunks = self._tagger.tag(morphology[: len(sentences)], path + ".prob", ("-g", "-p"))
         analyses = [_parse_tagged(chunk) for chunk in chunks]
         dictionaries = self.data.source_dictionaries if lang == self.pair.source.code else \
             self.data.target_dictionaries
