@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from xlate.engines.apertium import Apertium
+from xlate.engines.apertium import Apertium, Token
 from xlate.engines.apertium_tagger import HmmTagger, Mode, surfaces
 from xlate.pairs import get_pair
 
@@ -86,3 +86,28 @@ def test_analysis_and_pseudo_references_do_not_depend_on_the_sentences_before() 
     [pseudo] = apertium.translate([sentence])
     assert apertium.translate(["La entrada al concierto cuesta 400 coronas en la taquilla", sentence])[1] == pseudo
     assert pseudo.startswith("Took us")
+
+
+def _fake_dictionary(command: list[str] | str, data: str) -> str:
+    """lt-proc -b as a stub: every unit gets one translation, except that a unit of «roto» is lost."""
+    def translated(chunk: str) -> str:
+        units = [u for u in chunk.split() if "roto" not in u]
+        return " ".join(f"{u[:-1]}/{u[1:-1].upper()}$" for u in units)
+    return "\0".join(translated(chunk) for chunk in data.split("\0"))
+
+
+def test_a_lookup_that_loses_a_unit_costs_only_that_unit_its_translations(monkeypatch: pytest.MonkeyPatch) -> None:
+    apertium = Apertium(get_pair("es-en"))
+    monkeypatch.setattr(apertium, "_run", _fake_dictionary)
+    groups = [["^casa<n>$"], ["^roto<adj>$"], ["^perro<n>$", "^gato<n>$"]]
+    assert apertium._look_up(groups, "es-en.autobil.bin") == [["^CASA<N>$"], [], ["^PERRO<N>$", "^GATO<N>$"]]
+
+
+def test_a_sentence_the_tagger_and_the_parser_count_differently_costs_only_itself(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    apertium = Apertium(get_pair("es-en"))
+    monkeypatch.setattr(apertium, "_run", _fake_dictionary)
+    chunks = ["^casa/casa<n>$", "^perro/perro<n>$ ^gato/gato<n>$"]
+    analyses = [[Token("casa", "casa", ("n",), True)], [Token("perro", "perro", ("n",), True)]]  # one short
+    first, second = apertium._with_translations(analyses, chunks, ("es-en.autobil.bin",))
+    assert first[0].translations == ("casa",) and second[0].translations == ()

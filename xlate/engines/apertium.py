@@ -210,8 +210,9 @@ class Apertium:
         """Every token with the lemmas the bilingual dictionaries give it (through a pivot language
         when there are several), each dictionary looked up in one process."""
         units = [[_lexical_units(body) for body in _TOKEN.findall(chunk)] for chunk in chunks]
-        if any(len(per_sentence) != len(tokens) for per_sentence, tokens in zip(units, analyses, strict=True)):
-            return analyses  # the tagger and the parser disagree on the tokens: no translations
+        # A sentence whose tokens the tagger and the parser count differently gets no translations.
+        units = [per_sentence if len(per_sentence) == len(tokens) else [[] for _ in tokens]
+                 for per_sentence, tokens in zip(units, analyses, strict=True)]
         # One group of units per unit of a token; after each dictionary, a group holds the unit's
         # translations as units for the next one.
         groups = [[unit] for per_sentence in units for parts in per_sentence for unit in parts]
@@ -223,17 +224,20 @@ class Apertium:
             for token, parts in zip(tokens, per_sentence, strict=True)]
             for tokens, per_sentence in zip(analyses, units, strict=True)]
 
-    def _look_up(self, groups: list[list[str]], dictionary: str) -> list[list[str]]:
+    def _look_up(self, groups: list[list[str]], dictionary: str, size: int = LOOKUP_GROUPS) -> list[list[str]]:
         """The translations of each group's units in ``dictionary``, as ``^lemma<tags>$`` units. Groups
-        go LOOKUP_GROUPS to a NUL-flushed chunk; a chunk whose count the dictionary loses gets none."""
-        chunks = [groups[i : i + LOOKUP_GROUPS] for i in range(0, len(groups), LOOKUP_GROUPS)]
+        go ``size`` to a NUL-flushed chunk; a chunk whose count the dictionary loses is looked up again
+        one group to a chunk, so that only the group at fault gets none, not those that shared its chunk
+        (which may belong to other documents of the batch)."""
+        chunks = [groups[i : i + size] for i in range(0, len(groups), size)]
         data = "".join(" ".join(unit for group in chunk for unit in group) + "\n\0" for chunk in chunks)
         outputs = self._run(["lt-proc", "-z", "-b", dictionary], data).split("\0")[: len(chunks)]
         out: list[list[str]] = []
         for chunk, output in zip(chunks, outputs + [""] * (len(chunks) - len(outputs)), strict=True):
             found = _TOKEN.findall(output)
             if len(found) != sum(map(len, chunk)):
-                out.extend([] for _ in chunk)  # no translations rather than wrong ones
+                # no translations rather than wrong ones
+                out.extend(self._look_up(chunk, dictionary, 1) if size > 1 else [[] for _ in chunk])
                 continue
             bodies = iter(found)
             out.extend([f"^{alternative}$" for _ in group for alternative in _alternatives(next(bodies))]
