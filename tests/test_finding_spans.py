@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from cli_helpers import Run, invoke
 
-from xlate.checks.accuracy import clause_point
+from xlate.checks.gaps import clause_point
 
 
 @pytest.mark.parametrize(("text", "start", "end", "expected"), [

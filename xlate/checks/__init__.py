@@ -1,7 +1,8 @@
 """The check catalogue: importing this package registers every check family."""
 
 from xlate.checks import (  # noqa: F401  (registration side effects)
-    accuracy,
+    addition,
+    adequacy,
     alignment,
     case,
     clauses,
@@ -11,6 +12,7 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     gender,
     lexical,
     numbers,
+    omission,
     order,
     polarity,
     punctuation,
