@@ -6,7 +6,6 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     alignment,
     case,
     clauses,
-    coverage,
     entities,
     fragments,
     gender,
@@ -21,4 +20,6 @@ from xlate.checks import (  # noqa: F401  (registration side effects)
     terminology,
     untranslated,
     verbs,
+    word_addition,
+    word_omission,
 )
