@@ -17,17 +17,15 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
-from xlate.engines.apertium_tagger import HmmTagger, Mode
+from xlate.engines.apertium_tagger import TOKEN, HmmTagger, Mode, run_process
 from xlate.errors import EngineError
 from xlate.pairs import LanguagePair
 
 log = logging.getLogger(__name__)
 
 SEPARATOR = "---XLSEP---"
-_TOKEN = re.compile(r"(?<!\\)\^((?:\\.|[^$\\])*)\$")
 _ESCAPE = re.compile(r"([\\^$/<>@\[\]{}*#+~])")
 _UNESCAPE = re.compile(r"\\(.)")
-_TIMEOUT_S = 600
 # Bilingual lookups sent to lt-proc per NUL-flushed chunk (a flush per token cost a quarter more time).
 LOOKUP_GROUPS = 64
 
@@ -53,7 +51,7 @@ class Token:
 
 def _parse_tagged(stream: str) -> list[Token]:
     tokens = []
-    for match in _TOKEN.finditer(stream):
+    for match in TOKEN.finditer(stream):
         body = match.group(1)
         parts = re.split(r"(?<!\\)/", body, maxsplit=1)
         surface = _UNESCAPE.sub(r"\1", parts[0])
@@ -161,24 +159,19 @@ class Apertium:
             return None
 
     def _run(self, command: list[str] | str, data: str) -> str:
-        try:
-            done = subprocess.run(command, input=data.encode("utf-8"), capture_output=True,
-                                  timeout=_TIMEOUT_S, shell=isinstance(command, str), check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise EngineError(f"apertium failed: {exc}") from exc
-        if done.returncode != 0:
-            raise EngineError(f"apertium failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
-        return done.stdout.decode("utf-8", "replace")
+        return run_process(command, data).stdout.decode("utf-8", "replace")
 
     def translate(self, sentences: list[str]) -> list[str]:
         """Pseudo-references: ``sentences`` translated through the pair's modes in turn."""
+        if not sentences:
+            return []
         texts = list(sentences)
         for mode in self.data.translation:
             # A separator before every sentence, so that Apertium translates a sentence as it did when
             # the batch was one stream (a sentence after text came out "Takes advantage …", a first one
             # "It takes advantage …"; the former measured better on the dev tune fold).
             chunks = [f"{SEPARATOR}\n{_escaped(text)}\n" for text in texts]
-            out = self._mode(mode).run(chunks, self._run, self._tagger)
+            out = self._mode(mode).run(chunks, self._tagger)
             texts = [_UNESCAPE.sub(r"\1", o).replace(SEPARATOR, "").strip() for o in out]
         return texts
 
@@ -209,7 +202,7 @@ class Apertium:
                            ) -> list[list[Token]]:
         """Every token with the lemmas the bilingual dictionaries give it (through a pivot language
         when there are several), each dictionary looked up in one process."""
-        units = [[_lexical_units(body) for body in _TOKEN.findall(chunk)] for chunk in chunks]
+        units = [[_lexical_units(body) for body in TOKEN.findall(chunk)] for chunk in chunks]
         # A sentence whose tokens the tagger and the parser count differently gets no translations.
         units = [per_sentence if len(per_sentence) == len(tokens) else [[] for _ in tokens]
                  for per_sentence, tokens in zip(units, analyses, strict=True)]
@@ -234,7 +227,7 @@ class Apertium:
         outputs = self._run(["lt-proc", "-z", "-b", dictionary], data).split("\0")[: len(chunks)]
         out: list[list[str]] = []
         for chunk, output in zip(chunks, outputs + [""] * (len(chunks) - len(outputs)), strict=True):
-            found = _TOKEN.findall(output)
+            found = TOKEN.findall(output)
             if len(found) != sum(map(len, chunk)):
                 # no translations rather than wrong ones
                 out.extend(self._look_up(chunk, dictionary, 1) if size > 1 else [[] for _ in chunk])

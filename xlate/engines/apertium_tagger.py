@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 import shlex
 import subprocess
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from xlate.errors import EngineError
 
-_TOKEN = re.compile(r"(?<!\\)\^((?:\\.|[^$\\])*)\$")
+# One lexical unit of an Apertium stream, ``^surface/analysis…$`` (escaped characters inside).
+TOKEN = re.compile(r"(?<!\\)\^((?:\\.|[^$\\])*)\$")
 _UNSEEN_CLASS = re.compile(r"^Word '(.*)'\.$", re.MULTILINE)
-_TIMEOUT_S = 600
+# How long one Apertium call may run before it counts as failed (seconds).
+TIMEOUT_S = 600
 # Tagger processes run at once for the chunks that need one of their own (each mostly loads its model).
 SINGLE_PROCESSES = 4
 # What `apertium -u` gives a mode's parameters: $1, the generator's option (no unknown-word marks),
@@ -31,9 +32,21 @@ SINGLE_PROCESSES = 4
 _MODE_PARAMETERS = {"$1": "-n", "$2": ""}
 
 
+def run_process(command: list[str] | str, data: str) -> subprocess.CompletedProcess[bytes]:
+    """Run an Apertium program, or a shell pipeline of them, over ``data``; EngineError when it fails."""
+    try:
+        done = subprocess.run(command, input=data.encode("utf-8"), capture_output=True, timeout=TIMEOUT_S,
+                              shell=isinstance(command, str), check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise EngineError(f"apertium failed: {exc}") from exc
+    if done.returncode != 0:
+        raise EngineError(f"apertium failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+    return done
+
+
 def surfaces(chunk: str) -> set[str]:
     """The surface forms (as escaped in the stream) of the lexical units of one chunk of lt-proc output."""
-    return {re.split(r"(?<!\\)/", body, maxsplit=1)[0] for body in _TOKEN.findall(chunk)}
+    return {re.split(r"(?<!\\)/", body, maxsplit=1)[0] for body in TOKEN.findall(chunk)}
 
 
 class HmmTagger:
@@ -68,14 +81,7 @@ class HmmTagger:
 
     @staticmethod
     def _run(chunks: list[str], model: str, flags: tuple[str, ...]) -> tuple[list[str], set[str]]:
-        data = "".join(chunk + "\0" for chunk in chunks).encode("utf-8")
-        try:
-            done = subprocess.run(["apertium-tagger", "-d", "-z", *flags, model], input=data, capture_output=True,
-                                  timeout=_TIMEOUT_S, check=False)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise EngineError(f"apertium-tagger failed: {exc}") from exc
-        if done.returncode != 0:
-            raise EngineError(f"apertium-tagger failed: {done.stderr.decode('utf-8', 'replace').strip()[:200]}")
+        done = run_process(["apertium-tagger", "-d", "-z", *flags, model], "".join(chunk + "\0" for chunk in chunks))
         outputs = done.stdout.decode("utf-8", "replace").split("\0")
         if len(outputs) < len(chunks):
             raise EngineError(f"apertium-tagger returned {len(outputs)} chunks for {len(chunks)}")
@@ -101,10 +107,11 @@ class Mode:
         *options, model = [arg for arg in stages[at][1:] if arg != "-z"]
         return cls(_pipeline(stages[:at]), model, tuple(options), _pipeline(stages[at + 1 :]))
 
-    def run(self, chunks: list[str], run: Callable[[str, str], str], tagger: HmmTagger) -> list[str]:
-        """The mode's output for each NUL-flushed chunk of input; ``run(command, data)`` runs a pipeline."""
+    def run(self, chunks: list[str], tagger: HmmTagger) -> list[str]:
+        """The mode's output for each NUL-flushed chunk of input."""
         def flushed(command: str, parts: list[str]) -> list[str]:
-            out = run(command, "".join(part + "\0" for part in parts)).split("\0")
+            data = "".join(part + "\0" for part in parts)
+            out = run_process(command, data).stdout.decode("utf-8", "replace").split("\0")
             if len(out) < len(parts):
                 raise EngineError(f"apertium returned {len(out)} chunks for {len(parts)}")
             return out[: len(parts)]
