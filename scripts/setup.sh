@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up xlate on a fresh machine, idempotently: system packages (Apertium with the data of the
 # Spanish, French, Catalan and Galician pairs, English word lists, WordNet, English and Spanish
-# Hunspell dictionaries; Chromium for the HTML report test with --test),
+# Hunspell dictionaries, and the German one that tells German words from quoted Latin or French for
+# the German pair; Chromium for the HTML report test with --test),
 # a virtual environment at .venv and the package in editable mode.
 #   scripts/setup.sh           what `xlate check` needs
 #   scripts/setup.sh --test    also what the test suite needs
@@ -9,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 extras="."
-packages=(apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-en-gl wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb hunspell-es)
+packages=(apertium apertium-eng-spa apertium-fr-es apertium-eng-cat apertium-en-gl wamerican-large wbritish-large wordnet-base wordnet-sense-index hunspell-en-us hunspell-en-gb hunspell-es hunspell-de-de)
 if [[ "${1:-}" == "--test" ]]; then
   extras=".[test,neural,dask]"
   packages+=(chromium)

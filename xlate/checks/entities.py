@@ -213,11 +213,13 @@ def _is_exonym_ending(name: str, source_name: str, final_letters: frozenset[tupl
 def _is_inflected_form(name: str, source_name: str) -> bool:
     """The same stem with another ending of at most INFLECTION_MAX_ENDING letters: a name declined in the
     source («Šternberská», «Jedličkův» in a text translated from Czech → "Sternberk", "Jedlicka"). A
-    single letter changed, dropped or added stays a misspelling ("Alejando")."""
+    single letter changed, dropped or added stays a misspelling ("Alejando"), and so does a name whose
+    letters the pair's name spellings make the source's ("Luiisa")."""
     stem = next((i for i, (a, b) in enumerate(zip(name, source_name, strict=False)) if a != b),
                 min(len(name), len(source_name)))
-    return stem >= MIN_DERIVED_STEM and max(len(name), len(source_name)) - stem <= INFLECTION_MAX_ENDING and (
-        not _one_edit_apart(name, source_name))
+    return (name != source_name and stem >= MIN_DERIVED_STEM
+            and max(len(name), len(source_name)) - stem <= INFLECTION_MAX_ENDING
+            and not _one_edit_apart(name, source_name))
 
 
 def _keeps_accents(source_text: str, target_text: str) -> bool:
@@ -332,8 +334,10 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 variant = _is_exonym_ending(folded, source_name, pair.exonym_final_letters) or \
                     _is_transliteration(folded, source_name, pair.name_spellings) or \
                     _is_adjective_rendering(folded, source_name, pair.adjective_endings) or \
-                    _is_inflected_form(folded, source_name)
-                misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, fold(close[1]))
+                    _is_inflected_form(*(_skeleton(n, pair.name_spellings) for n in (folded, source_name)))
+                misspelt = close[0] >= MISSPELLING_SIMILARITY or any(
+                    _one_edit_apart(*(_skeleton(n, spellings) for n in (folded, source_name)))
+                    for spellings in ((), pair.name_spellings))  # "Aliyef" for «Alijew» (Aliyev)
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
                               suggestion=close[1], confidence=min(1.0, max(close[0], MISSPELLING_SIMILARITY)))

@@ -2,7 +2,8 @@
 
 A word counts as the source language's when the source-language analyser knows it and the
 target-language analyser does not; for a pair without a source-language analyser (German), when
-the source has it and the target-language analyser does not know it. A run of such words is
+the source has it, the source language's Hunspell dictionaries (if any) know it and the
+target-language analyser does not. A run of such words is
 flagged by its length and share; a lone word needs more: lower case (not a name), at least
 SINGLE_MIN_LETTERS long, unknown to the target's Hunspell dictionaries (which list loanwords:
 "fiesta", "plaza", "junta"; the system word lists hold names in lower case, "guerra", and cannot
@@ -60,7 +61,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         A run of at least three lower-case words that the source language's
         morphological analyser knows and the target language's does not, making
         up most of the run, and copied from the source (without a source-language
-        analyser, words the source has stand for the words it knows); or a single lower-case
+        analyser, words the source has and the source language's Hunspell
+        dictionaries know stand for the words it knows); or a single lower-case
         word of at least three letters that the source analyser knows and that
         neither the target analyser nor the target's Hunspell dictionaries
         (which list loanwords such as "fiesta" or "junta") know; without
@@ -83,8 +85,8 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
     for sentence in ctx.doc.target.sentences:
         english = _known_at(ctx.target_tokens(sentence))
         sentence_words = list(words(text, sentence.start, sentence.end))
-        spanish = _known_at(ctx.target_as_source_tokens(sentence)) if analysed else {
-            start: fold(word) in source_words for word, start, _ in sentence_words}
+        spanish = _known_at(ctx.target_as_source_tokens(sentence)) if analysed else _copied_source_words(
+            ctx, sentence_words, source_words)
         foreign = [bool(spanish.get(s)) and english.get(s) is False and (not w[:1].isupper() or s == sentence.start)
                    for w, s, _ in sentence_words]
         runs: list[list[tuple[int, int, bool]]] = [[]]  # (start, end, source-language only); English words end a run
@@ -102,6 +104,17 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
                 copied = fold(word) in source_words
                 yield Hit(f"“{word}” is left in the source language", target_span=(start, end),
                           confidence=0.75 if copied else 0.6)
+
+
+def _copied_source_words(ctx: CheckContext, sentence_words: list[tuple[str, int, int]],
+                         source_words: set[str]) -> dict[int, bool]:
+    """Without a source analyser: whether each word is one the source has and, for a lower-case word
+    where the source language has Hunspell dictionaries, one they know (the source may itself quote a
+    Latin or French phrase, "Tyrannosaurus rex", "crème de la crème", which the translation rightly
+    keeps; a capitalised word may be a name, which belongs to no language's dictionary)."""
+    speller = ctx.engines.source_speller if ctx.engines.has_source_speller else None
+    return {start: fold(word) in source_words and (speller is None or word[:1].isupper() or speller.known(word))
+            for word, start, _ in sentence_words}
 
 
 def _run_hit(ctx: CheckContext, sentence: Sentence, run: list[tuple[int, int, bool]],

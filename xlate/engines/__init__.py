@@ -52,6 +52,11 @@ class EngineSet:
         self.wordnet: WordNet | None = WordNet() if wordnet and pair.target.wordnet else None
         # The target language's spelling dictionaries, where the pair names some.
         self.speller: Speller | None = Speller(pair.target.hunspell_paths) if pair.target.hunspell_paths else None
+        # Without a source analyser, the source language's spelling dictionaries tell which words the
+        # translation copies from the source are that language's (not a Latin or French phrase it quotes).
+        self.source_speller: Speller | None = (
+            Speller(pair.source.hunspell_paths)
+            if pair.source.hunspell_paths and not pair.apertium.source_analyser else None)
         self._pseudo: dict[str, str] = {}
         self._tokens: dict[tuple[str, str], list[Token]] = {}
         # The sentences whose embeddings group similarities may use (None: any embedded one).
@@ -78,6 +83,10 @@ class EngineSet:
     def has_speller(self) -> bool:
         return self.speller is not None and self.speller.available
 
+    @property
+    def has_source_speller(self) -> bool:
+        return self.source_speller is not None and self.source_speller.available
+
     def status(self) -> dict[str, bool]:
         """Which engines ran, for the report's ``engines`` field."""
         out = {"apertium": self.has_apertium, self._embedder_name: self.has_embeddings}
@@ -87,6 +96,8 @@ class EngineSet:
             out["wordnet"] = self.has_wordnet
         if self.speller is not None:
             out["hunspell"] = self.has_speller
+        if self.source_speller is not None:
+            out["hunspell-source"] = self.has_source_speller
         return out
 
     def versions(self) -> dict[str, str | None]:
@@ -101,6 +112,8 @@ class EngineSet:
             out["wordnet"] = self.wordnet.version
         if self.has_speller and self.speller is not None:
             out["hunspell"] = self.speller.version
+        if self.has_source_speller and self.source_speller is not None:
+            out["hunspell-source"] = self.source_speller.version
         return out
 
     def forget(self) -> None:

@@ -53,11 +53,12 @@ def _read_dictionaries(paths: tuple[str, ...]) -> list[Any]:
     try:
         from spylls.hunspell import Dictionary
     except ImportError as exc:
-        log.warning("spylls is not installed (%s); the spelling check is off. Run scripts/setup.sh.", exc)
+        log.warning("spylls is not installed (%s); the checks that need Hunspell are off. Run scripts/setup.sh.", exc)
         return []
     found = [p for p in paths if Path(p + ".dic").exists() and Path(p + ".aff").exists()]
     if not found:
-        log.warning("no Hunspell dictionary at %s; the spelling check is off. Run scripts/setup.sh.", ", ".join(paths))
+        log.warning("no Hunspell dictionary at %s; the checks that need it are off. Run scripts/setup.sh.",
+                    ", ".join(paths))
     return [Dictionary.from_files(p) for p in found]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xlate.pairs import ApertiumData, LanguagePair, LanguageResources
 from xlate.pairs.english import ENGLISH
-from xlate.pairs.es_en import ENG_SPA, EXONYM_FINAL_LETTERS, NAME_SPELLINGS
+from xlate.pairs.es_en import ENG_SPA, EXONYM_FINAL_LETTERS
 
 _DE_NUMBERS = {
     "null": 0, "eins": 1, "ein": 1, "eine": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
@@ -53,6 +53,7 @@ GERMAN = LanguageResources(
     ordinal_words=_DE_ORDINALS,
     months=_DE_MONTHS,
     compounds=True,
+    hunspell_paths=("/usr/share/hunspell/de_DE",),  # hunspell-de-de
     romanisations=(("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue")),
     stopwords=frozenset(
         "der die das den dem des ein eine einer einen einem eines und oder aber sondern denn dass daß ob wenn "
@@ -66,11 +67,20 @@ GERMAN = LanguageResources(
                 "milliarden": 10**9, "mrd.": 10**9, "billion": 10**12, "billionen": 10**12},
 )
 
+# How German and English transliterate the same name from Cyrillic, Arabic or Turkish (Duden against
+# the English conventions: «Jelzin» / "Yeltsin", «Medwedew» / "Medvedev", «Janukowitsch» /
+# "Yanukovych", «Chodorkowski» / "Khodorkovsky", «Aserbaidschan» / "Azerbaijan", «Mahmud» /
+# "Mahmoud"), applied in this order to both names. Checked on 35 well-known names, none from the dev
+# sets: 29 come out the same, some with the source's case ending («Talyschen» / "Talysh"); the
+# vowels of «Gorbatschow» / "Gorbachev" and «Tschetschenien» / "Chechnya" do not.
+NAME_SPELLINGS = (("tsch", "ch"), ("sch", "sh"), ("dsh", "j"), ("kh", "ch"), ("w", "v"), ("j", "y"), ("z", "s"),
+                  ("ts", "s"), ("y", "i"), ("ii", "i"), ("ph", "f"), ("ou", "u"), ("sh", "s"))
+
 DE_EN = LanguagePair(
     name="de-en",
     calibration_file="calibration_de_en.tsv",
-    # the Spanish tables, which these names follow closely enough (not measured apart)
     name_spellings=NAME_SPELLINGS,
+    # the Spanish table, which German place names follow closely enough (not measured apart)
     exonym_final_letters=EXONYM_FINAL_LETTERS,
     source=GERMAN,
     target=ENGLISH,
