@@ -3,10 +3,11 @@ has none ("The committee, was founded in 1937"), and two clauses run together wh
 them with a conjunction ("He was a good leader, he cared about his people").
 
 The target's tagger says where a comma splits what belongs together: a preposition from its object,
-an adjective from its noun, a subject noun phrase that opens the sentence from its verb, a verb from
-its object. Such a comma is flagged only when the source words that the word aligner links to the
-words around it have no punctuation between them: «El comité fue fundado en 1937» has no comma to
-carry over, while "In the past, governments" for «En el pasado, los gobiernos» keeps the source's.
+an adjective or a noun from the noun it modifies, a subject noun phrase that opens the sentence or a
+clause from its verb, a verb from its object. Such a comma is flagged only when the source words
+that the word aligner links to the words around it have no punctuation between them: «El comité fue
+fundado en 1937» has no comma to carry over, while "In the past, governments" for «En el pasado, los
+gobiernos» keeps the source's.
 """
 
 from __future__ import annotations
@@ -42,17 +43,42 @@ def _finite(tags: tuple[str, ...], lang: LanguageResources) -> bool:
 
 def _opening_noun_phrase(tokens: list[PlacedToken], lang: LanguageResources) -> bool:
     """True when ``tokens`` end with a bare noun phrase that opens its sentence or clause ("The
-    youngest children", "Another hypothesis"), not one that follows a comma ("Franklin, 77, recalled")."""
+    youngest children", "Another hypothesis", "… means that the crew"), not one that follows a comma
+    ("Franklin, 77, recalled")."""
     tags = lang.analyser
     start = len(tokens)
-    while start > 0 and tokens[start - 1].token.pos not in tags.punctuation:
+    while start > 0 and tokens[start - 1].token.pos not in tags.punctuation | tags.subordinators:
         start -= 1
-    if start > 0 and tokens[start - 1].token.surface not in CLAUSE_OPENERS:
+    opener = tokens[start - 1].token if start > 0 else None
+    # a subordinator right after a verb opens its object clause ("says that the board"); elsewhere it
+    # may open a phrase (", as well as communities, must")
+    after_verb = start >= 2 and tokens[start - 2].token.pos in tags.verbs
+    if opener is not None and not (opener.pos in tags.subordinators and after_verb) and \
+            opener.surface not in CLAUSE_OPENERS:
         return False
     tokens = tokens[start:]
     allowed = tags.determiners | tags.adjectives | tags.nouns | {"num", "predet", "prn"}
     return bool(tokens) and all(t.token.pos in allowed for t in tokens) and tokens[-1].token.pos in (
         tags.nouns | {"num", "prn"}) and tokens[0].token.pos not in tags.prepositions
+
+
+def _noun_from_noun(tokens: list[PlacedToken], i: int, lang: LanguageResources) -> bool:
+    """True when the comma at ``tokens[i]`` stands inside a determiner's noun compound ("the key,
+    objectives", "their family, members"): a common noun on each side, a determiner before the first,
+    no list going on after the second ("the bread, butter and jam") and no introductory phrase ending
+    at the comma (a stretch with a preposition or a subordinator and no finite verb: "At the time,
+    officials said", "Depending on the colour, photographs")."""
+    tags = lang.analyser
+    common = tags.nouns - tags.names
+    if i < 2 or tokens[i - 1].token.pos not in common or tokens[i + 1].token.pos not in common or \
+            tokens[i - 2].token.pos not in tags.determiners:
+        return False
+    following = tokens[i + 2].token if i + 2 < len(tokens) else None
+    if following is not None and (following.surface == "," or following.pos in tags.coordinators):
+        return False
+    stretch = list(itertools.takewhile(lambda t: t.token.pos not in tags.punctuation, reversed(tokens[:i])))
+    return not (any(t.token.pos in tags.prepositions | tags.subordinators for t in stretch)
+                and not any(_finite(t.token.tags, lang) for t in stretch))
 
 
 def _forbidden_comma(tokens: list[PlacedToken], i: int, lang: LanguageResources) -> str | None:
@@ -64,6 +90,8 @@ def _forbidden_comma(tokens: list[PlacedToken], i: int, lang: LanguageResources)
                     for a, b in itertools.pairwise(tokens[:i]))  # "complementary to, rather than substitutes of, local"
     if left.pos in tags.prepositions and right.pos in phrase and not suspended:
         return "a preposition from its object"
+    if _noun_from_noun(tokens, i, lang):
+        return "a noun from the noun it modifies"
     if left.pos in tags.adjectives and right.pos == "n" and i >= 2 and tokens[i - 2].token.pos in (
             tags.determiners | tags.adjectives) and (i + 2 >= len(tokens) or tokens[i + 2].token.pos not in tags.nouns
                                                      or tokens[i + 2].token.surface != ","):
@@ -98,9 +126,10 @@ def clause_comma(ctx: CheckContext) -> Iterator[Hit]:
     """A comma that splits a clause: "The committee, was founded in 1937".
 
     What it flags:
-        A comma between a preposition and its object, an adjective and its
-        noun, a subject noun phrase that opens the sentence and its verb, or
-        a verb and its object, as the target's tagger reads the sentence,
+        A comma between a preposition and its object, an adjective or a noun
+        and the noun it modifies ("the pension, system reform"), a subject noun
+        phrase that opens the sentence or a clause and its verb, or a verb and
+        its object, as the target's tagger reads the sentence,
         where the source words linked to the words around the comma have no
         punctuation between them.
     Why it matters:
@@ -137,7 +166,9 @@ def _clause_starts(words: list[Word], k: int, text: str, lang: LanguageResources
     tags = lang.analyser
     if k >= len(words) or words[k].pos not in tags.subjects or tags.relatives & set(words[k].tags):
         return False  # no subject, or a relative clause ("…, which is true")
-    for word in words[k + 1 : k + 1 + CLAUSE_REACH]:
+    for previous, word in itertools.pairwise(words[k : k + 1 + CLAUSE_REACH]):
+        if any(mark in text[previous.end : word.start] for mark in ",;:"):
+            return False  # "not minutes, the reminders are …": the word ends a phrase, no subject
         if _finite(word.tags, lang):
             return text[word.end : word.end + 1] != ","
         if word.pos in tags.coordinators | tags.subordinators | tags.prepositions:
@@ -159,14 +190,27 @@ def _main_clause_before(words: list[Word], left: int, text: str, lang: LanguageR
     return False
 
 
+def _near_neighbours(alignment: WordAlignment, i: int, j: int) -> bool:
+    """Whether target word ``j`` lies within CLAUSE_REACH words of where source word ``i``'s neighbours
+    went (True when they went nowhere)."""
+    around = [t for k in (i - 1, i + 1) for t in alignment.targets_of(k)]
+    return not around or min(abs(j - a) for a in around) <= CLAUSE_REACH
+
+
+def _rendered_nearby(alignment: WordAlignment, i: int) -> bool:
+    """Whether source word ``i`` has a dictionary link to a target word near where its neighbours went:
+    an "and" linked further off renders another «y» of the sentence."""
+    return any(_near_neighbours(alignment, i, link.target) for link in alignment.links
+               if link.source == i and link.score >= RENDERED_LINK)
+
+
 def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterator[tuple[int, int, Word]]:
     """(start, end) of the place in the translation where a coordinating conjunction of the source
     that joins two clauses went missing, with that conjunction."""
     source_lang, target_lang = ctx.pair.source, ctx.pair.target
-    rendered = alignment.linked("source", RENDERED_LINK)
     text = ctx.doc.target.text
     for i, conjunction in enumerate(alignment.source):
-        if conjunction.pos not in source_lang.analyser.coordinators or i in rendered:
+        if conjunction.pos not in source_lang.analyser.coordinators:
             continue
         if conjunction.lemma in source_lang.negation.corrective:
             continue  # «no X sino Y» is "not X, (it is) Y": a comma renders it
@@ -183,15 +227,25 @@ def _dropped_conjunction(ctx: CheckContext, alignment: WordAlignment) -> Iterato
                     and link.target < after), default=None)
         if left is None or after is None:
             continue
+        if _rendered_nearby(alignment, i):
+            continue
         gap = text[alignment.target[left].end : alignment.target[after].start]
         if any(mark in gap for mark in SENTENCE_JOINS):
             continue  # a semicolon, colon, dash or full stop joins the clauses
         joiners = target_lang.analyser.coordinators | target_lang.analyser.subordinators
         if any(alignment.target[j].pos in joiners for j in range(left + 1, after)):
             continue  # the translation joins the clauses its own way
-        if _main_clause_before(alignment.target, left, text, target_lang) and _clause_starts(
-                alignment.target, left + 1, text, target_lang):
-            yield alignment.target[left].end, alignment.target[left + 1].start, conjunction
+        # the second clause starts at the last word up to ``after`` that opens one (past the rest of a
+        # name the first clause ends with: "the former Khmer Rouge, they are powerless")
+        start = next((k for k in range(after, left, -1) if _clause_starts(alignment.target, k, text, target_lang)),
+                     None)
+        if start is None or not _near_neighbours(alignment, i, start):
+            continue  # no second clause, or one far from where the conjunction's neighbours went
+        before = alignment.target[start - 1]
+        if before.pos in joiners or target_lang.analyser.relatives & set(before.tags):
+            continue  # "… in the van where it would be cooler": joined by the word before it
+        if _main_clause_before(alignment.target, start - 1, text, target_lang):
+            yield before.end, alignment.target[start].start, conjunction
 
 
 @check("XL112", "missing-conjunction", "fluency/grammar", Severity.MINOR, needs=("source-analysis", "target-analysis"),
@@ -203,8 +257,9 @@ def missing_conjunction(ctx: CheckContext) -> Iterator[Hit]:
         A coordinating conjunction of the source («y», «pero», «o») between two
         clauses that the translation leaves out, running its two clauses together
         with a comma (a comma splice) or with nothing at all; the word aligner
-        finds no counterpart for the conjunction and the tagger sees a subject
-        and a finite verb opening the second clause.
+        finds no counterpart for the conjunction near where it stood (an "and"
+        further off renders another word) and the tagger sees a subject and a
+        finite verb opening the second clause.
     Why it matters:
         A comma splice or run-on sentence reads as a mistake, and a lost «pero»
         also loses the contrast the source draws.
