@@ -73,12 +73,17 @@ def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]
     a common phrase in English ("foreign minister")."""
     names = ctx.pair.source.analyser.names
     source_text = ctx.doc.source.text
+    speller = ctx.engines.speller
     for link in alignment.links:
         s, t = alignment.source[link.source], alignment.target[link.target]
         if link.evidence != "identical" or not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
             continue
-        if s.pos in names and _capitalised(s.text) and not _starts_sentence(ctx.doc.source.sentences, s.start) \
-                and s.text.lower() not in source_text:
+        # a name: tagged one, or a word written with a capital mid-sentence that the source analyser
+        # does not know and the target's dictionaries do not know in lower case («The Long War Journal»
+        # quoted in English is no name to the analyser, but "the" is a word)
+        unknown = not s.pos and not (speller is not None and speller.known(t.text))
+        if (s.pos in names or unknown) and _capitalised(s.text) and \
+                not _starts_sentence(ctx.doc.source.sentences, s.start) and s.text.lower() not in source_text:
             yield Hit(f"“{t.text}” is a name («{s.text}» in the source) and takes a capital",
                       target_span=(t.start, t.end), suggestion=t.text[0].upper() + t.text[1:], confidence=0.7)
 
@@ -107,14 +112,10 @@ def _names_written_lower(ctx: CheckContext, sentence: Sentence, capitalised_else
 
 
 def _capitalised_words(ctx: CheckContext) -> set[str]:
-    """Words written with a capital inside a sentence (not as its first word), on either side."""
-    found: set[str] = set()
-    for side in (ctx.doc.source, ctx.doc.target):
-        for sentence in side.sentences:
-            first = _first_word(sentence.text)
-            found.update(m.group() for m in _WORD.finditer(sentence.text)
-                         if _capitalised(m.group()) and (first is None or m.start() != first.start()))
-    return found
+    """Words written with a capital anywhere on either side (a sentence's first word too: the words
+    they are asked about are in no dictionary in lower case, so their capital is not the sentence's)."""
+    return {m.group() for side in (ctx.doc.source, ctx.doc.target) for m in _WORD.finditer(side.text)
+            if _capitalised(m.group())}
 
 
 def _starts_sentence(sentences: list[Sentence], start: int) -> bool:
@@ -132,7 +133,8 @@ def letter_case(ctx: CheckContext) -> Iterator[Hit]:
         capital; a whole sentence in lower case or in capitals (at least four
         words) where its source is not; a word in lower case that the word
         alignment links to a source name written with a capital inside its
-        sentence ("mexico", "walmart"), or that no dictionary knows in lower
+        sentence ("mexico", "walmart"; a name to the source analyser, or a
+        word it does not know), or that no dictionary knows in lower
         case while the article writes it with a capital elsewhere or Hunspell
         knows it capitalised ("egypt", "tymoshenko's appeal"). Words the source
         itself writes in lower case ("eBay", "iPhone") are left alone.
