@@ -335,9 +335,11 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                     _is_transliteration(folded, source_name, pair.name_spellings) or \
                     _is_adjective_rendering(folded, source_name, pair.adjective_endings) or \
                     _is_inflected_form(*(_skeleton(n, pair.name_spellings) for n in (folded, source_name)))
-                misspelt = close[0] >= MISSPELLING_SIMILARITY or any(
-                    _one_edit_apart(*(_skeleton(n, spellings) for n in (folded, source_name)))
-                    for spellings in ((), pair.name_spellings))  # "Aliyef" for «Alijew» (Aliyev)
+                skeletons = [_skeleton(n, pair.name_spellings) for n in (folded, source_name)]
+                # one letter off the source's after the pair's spellings, at the same length ("Aliyef"
+                # for «Alijew», Aliyev; an added ending is a rendering: «Filarmónica», "Philharmonic")
+                misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, source_name) or (
+                    len(skeletons[0]) == len(skeletons[1]) and _one_edit_apart(*skeletons))
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
                               suggestion=close[1], confidence=min(1.0, max(close[0], MISSPELLING_SIMILARITY)))
