@@ -86,7 +86,7 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
         english = _known_at(ctx.target_tokens(sentence))
         sentence_words = list(words(text, sentence.start, sentence.end))
         spanish = _known_at(ctx.target_as_source_tokens(sentence)) if analysed else _copied_source_words(
-            ctx, sentence_words, source_words)
+            ctx, sentence_words, source_words, english)
         foreign = [bool(spanish.get(s)) and english.get(s) is False and (not w[:1].isupper() or s == sentence.start)
                    for w, s, _ in sentence_words]
         runs: list[list[tuple[int, int, bool]]] = [[]]  # (start, end, source-language only); English words end a run
@@ -106,15 +106,18 @@ def untranslated(ctx: CheckContext) -> Iterator[Hit]:
                           confidence=0.75 if copied else 0.6)
 
 
-def _copied_source_words(ctx: CheckContext, sentence_words: list[tuple[str, int, int]],
-                         source_words: set[str]) -> dict[int, bool]:
+def _copied_source_words(ctx: CheckContext, sentence_words: list[tuple[str, int, int]], source_words: set[str],
+                         english: dict[int, bool]) -> dict[int, bool]:
     """Without a source analyser: whether each word is one the source has and, for a lower-case word
-    where the source language has Hunspell dictionaries, one they know (the source may itself quote a
-    Latin or French phrase, "Tyrannosaurus rex", "crème de la crème", which the translation rightly
-    keeps; a capitalised word may be a name, which belongs to no language's dictionary)."""
+    the target's analyser does not know, where the source language has Hunspell dictionaries, one they
+    know (the source may itself quote a Latin or French phrase, "Tyrannosaurus rex", "crème de la
+    crème", which the translation rightly keeps; a capitalised word may be a name, which belongs to no
+    language's dictionary; a word both languages have, "in", needs no lookup)."""
     speller = ctx.engines.source_speller if ctx.engines.has_source_speller else None
-    return {start: fold(word) in source_words and (speller is None or word[:1].isupper() or speller.known(word))
-            for word, start, _ in sentence_words}
+    return {start: fold(word) in source_words and (
+        speller is None or word[:1].isupper() or bool(english.get(start)) or not speller.available
+        or speller.known(word))
+        for word, start, _ in sentence_words}
 
 
 def _run_hit(ctx: CheckContext, sentence: Sentence, run: list[tuple[int, int, bool]],

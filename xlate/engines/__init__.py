@@ -85,7 +85,9 @@ class EngineSet:
 
     @property
     def has_source_speller(self) -> bool:
-        return self.source_speller is not None and self.source_speller.available
+        """Whether the source's dictionaries are installed: they are read only when a check first asks
+        them about a word (most articles never do)."""
+        return self.source_speller is not None and self.source_speller.installed
 
     def status(self) -> dict[str, bool]:
         """Which engines ran, for the report's ``engines`` field."""
