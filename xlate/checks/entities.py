@@ -331,15 +331,15 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                         ctx.engines.has_speller and ctx.engines.speller.known(name)):
                     continue  # an English word or a known exonym ("Havana", "Bosphorus"), not a misspelling
                 source_name, pair = fold(close[1]), ctx.pair
+                skeleton, source_skeleton = (_skeleton(n, pair.name_spellings) for n in (folded, source_name))
                 variant = _is_exonym_ending(folded, source_name, pair.exonym_final_letters) or \
                     _is_transliteration(folded, source_name, pair.name_spellings) or \
                     _is_adjective_rendering(folded, source_name, pair.adjective_endings) or \
-                    _is_inflected_form(*(_skeleton(n, pair.name_spellings) for n in (folded, source_name)))
-                skeletons = [_skeleton(n, pair.name_spellings) for n in (folded, source_name)]
+                    _is_inflected_form(skeleton, source_skeleton)
                 # one letter off the source's after the pair's spellings, at the same length ("Aliyef"
                 # for «Alijew», Aliyev; an added ending is a rendering: «Filarmónica», "Philharmonic")
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, source_name) or (
-                    len(skeletons[0]) == len(skeletons[1]) and _one_edit_apart(*skeletons))
+                    len(skeleton) == len(source_skeleton) and _one_edit_apart(skeleton, source_skeleton))
                 if misspelt and not variant:
                     yield Hit(f"{name!r} looks like a misspelling of {close[1]!r}", (start, end),
                               suggestion=close[1], confidence=min(1.0, max(close[0], MISSPELLING_SIMILARITY)))

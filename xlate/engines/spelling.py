@@ -39,7 +39,7 @@ class Speller:
     @property
     def installed(self) -> bool:
         """Whether a dictionary's files are there, without reading them (a second or two for a large one)."""
-        return any(Path(p + ".dic").exists() and Path(p + ".aff").exists() for p in self.paths)
+        return any(map(_has_files, self.paths))
 
     @property
     def version(self) -> str | None:
@@ -53,6 +53,10 @@ class Speller:
         return _suggest(self, word)
 
 
+def _has_files(path: str) -> bool:
+    return Path(path + ".dic").exists() and Path(path + ".aff").exists()
+
+
 @cache
 def _read_dictionaries(paths: tuple[str, ...]) -> list[Any]:
     """The dictionaries at ``paths``, read once per process (every Speller of a process shares them)."""
@@ -61,7 +65,7 @@ def _read_dictionaries(paths: tuple[str, ...]) -> list[Any]:
     except ImportError as exc:
         log.warning("spylls is not installed (%s); the checks that need Hunspell are off. Run scripts/setup.sh.", exc)
         return []
-    found = [p for p in paths if Path(p + ".dic").exists() and Path(p + ".aff").exists()]
+    found = [p for p in paths if _has_files(p)]
     if not found:
         log.warning("no Hunspell dictionary at %s; the checks that need it are off. Run scripts/setup.sh.",
                     ", ".join(paths))
