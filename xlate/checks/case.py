@@ -76,16 +76,35 @@ def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]
     speller = ctx.engines.speller
     for link in alignment.links:
         s, t = alignment.source[link.source], alignment.target[link.target]
-        if link.evidence != "identical" or not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
+        if not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
+            continue
+        # a copy, or a transcription that no dictionary knows («Mualem» → "mouallem")
+        unfamiliar = not (speller is not None and speller.known(t.text))
+        if link.evidence != "identical" and not (link.evidence == "cognate" and unfamiliar and not t.pos):
             continue
         # a name: tagged one, or a word written with a capital mid-sentence that the source analyser
-        # does not know and the target's dictionaries do not know in lower case («The Long War Journal»
-        # quoted in English is no name to the analyser, but "the" is a word)
-        unknown = not s.pos and not (speller is not None and speller.known(t.text))
-        if (s.pos in names or unknown) and _capitalised(s.text) and \
+        # does not know and the target's dictionaries do not know in lower case («Corgis» → "corgis";
+        # «The Long War Journal» quoted in English is no name to the analyser, but "the" is a word), or
+        # one word of a multiword name whose neighbour the translation copies with its capital («Juan
+        # Morales», «Volkswagen Golf»), unless the lowered word is a function word of the target
+        in_name = t.pos not in ctx.pair.target.analyser.closed_classes and _copied_name_neighbour(
+            ctx, alignment, link.source)
+        if (s.pos in names or (not s.pos and unfamiliar) or in_name) and _capitalised(s.text) and \
                 not _starts_sentence(ctx.doc.source.sentences, s.start) and s.text.lower() not in source_text:
             yield Hit(f"“{t.text}” is a name («{s.text}» in the source) and takes a capital",
                       target_span=(t.start, t.end), suggestion=t.text[0].upper() + t.text[1:], confidence=0.7)
+
+
+def _copied_name_neighbour(ctx: CheckContext, alignment: WordAlignment, i: int) -> bool:
+    """Whether the source word right before the ``i``-th (nothing but a space between) has a capital and
+    is copied with it into the translation: the two belong to one name («Juan Morales»). A word before
+    a name may be a common noun in apposition ("the bank Goldman Sachs"), so only the word after counts."""
+    if i == 0:
+        return False
+    word, neighbour = alignment.source[i], alignment.source[i - 1]
+    if ctx.doc.source.text[neighbour.end : word.start] != " " or not _capitalised(neighbour.text):
+        return False
+    return any(alignment.target[j].text == neighbour.text for j in alignment.targets_of(i - 1))
 
 
 def _names_written_lower(ctx: CheckContext, sentence: Sentence, capitalised_elsewhere: set[str]) -> Iterator[Hit]:
