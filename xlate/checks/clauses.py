@@ -178,13 +178,21 @@ def _clause_starts(words: list[Word], k: int, text: str, lang: LanguageResources
 
 def _main_clause_before(words: list[Word], left: int, text: str, lang: LanguageResources) -> bool:
     """True when the words up to ``words[left]`` end with a main clause: the last comma-delimited stretch
-    with a finite verb holds no subordinating conjunction ("If prices fall, …" needs no «y»)."""
+    with a finite verb has one before any subordinating conjunction ("If prices fall, …" needs no «y»;
+    "It is hard because he has no job, we sell …" has run two clauses together), and no subordinate
+    clause in it opens right after another's conjunction ("worry that if banks lack credit, they …":
+    the "if" clause belongs to the clause after the comma)."""
+    subordinators = lang.analyser.subordinators
     stretch: list[Word] = []
     for k in range(left, -1, -1):
         stretch.append(words[k])
         opens = k == 0 or any(mark in text[words[k - 1].end : words[k].start] for mark in ",;:")
         if opens and any(_finite(w.tags, lang) for w in stretch):
-            return not any(w.pos in lang.analyser.subordinators for w in stretch)
+            ordered = stretch[::-1]
+            if any(a.pos in subordinators and b.pos in subordinators for a, b in itertools.pairwise(ordered)):
+                return False
+            first = next(w for w in ordered if _finite(w.tags, lang) or w.pos in subordinators)
+            return first.pos not in subordinators
         if opens:
             stretch = []
     return False
