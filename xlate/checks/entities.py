@@ -210,16 +210,24 @@ def _is_exonym_ending(name: str, source_name: str, final_letters: frozenset[tupl
     return long.startswith(short) and len(long) - len(short) <= 2
 
 
-def _is_inflected_form(name: str, source_name: str) -> bool:
+def _is_inflected_form(name: str, source_name: str, case_endings: frozenset[str] = frozenset()) -> bool:
     """The same stem with another ending of at most INFLECTION_MAX_ENDING letters: a name declined in the
     source («Šternberská», «Jedličkův» in a text translated from Czech → "Sternberk", "Jedlicka"). A
     single letter changed, dropped or added stays a misspelling ("Alejando"), and so does a name whose
-    letters the pair's name spellings make the source's ("Luiisa")."""
+    letters the pair's name spellings make the source's ("Luiisa") — unless the two end in two of the
+    source language's case endings ("Kleiner" for «Kleinen»)."""
     stem = next((i for i, (a, b) in enumerate(zip(name, source_name, strict=False)) if a != b),
                 min(len(name), len(source_name)))
-    return (name != source_name and stem >= MIN_DERIVED_STEM
-            and max(len(name), len(source_name)) - stem <= INFLECTION_MAX_ENDING
-            and not _one_edit_apart(name, source_name))
+    ending = max(len(name), len(source_name)) - stem
+    if name == source_name or stem < MIN_DERIVED_STEM or ending > INFLECTION_MAX_ENDING:
+        return False
+    return not _one_edit_apart(name, source_name) or _exchanged_ending(name, source_name, case_endings)
+
+
+def _exchanged_ending(name: str, source_name: str, endings: frozenset[str]) -> bool:
+    """Whether the two are one stem with two different endings of ``endings``."""
+    return any(name.endswith(a) and source_name.endswith(b) and name[: -len(a)] == source_name[: -len(b)]
+               and len(name) - len(a) >= MIN_DERIVED_STEM for a in endings for b in endings if a != b)
 
 
 def _keeps_accents(source_text: str, target_text: str) -> bool:
@@ -335,7 +343,7 @@ def entity_mismatch(ctx: CheckContext) -> Iterator[Hit]:
                 variant = _is_exonym_ending(folded, source_name, pair.exonym_final_letters) or \
                     _is_transliteration(folded, source_name, pair.name_spellings) or \
                     _is_adjective_rendering(folded, source_name, pair.adjective_endings) or \
-                    _is_inflected_form(skeleton, source_skeleton)
+                    _is_inflected_form(skeleton, source_skeleton, pair.source.name_case_endings)
                 # one letter off the source's after the pair's spellings, at the same length ("Aliyef"
                 # for «Alijew», Aliyev; an added ending is a rendering: «Filarmónica», "Philharmonic")
                 misspelt = close[0] >= MISSPELLING_SIMILARITY or _one_edit_apart(folded, source_name) or (

@@ -180,6 +180,9 @@ class LanguageResources:
     # one («zehnmal» = "ten times", «dreijährige» = "three-year-old", «Novemberausgabe» = "the November
     # issue", «Düsseldorfer» = "Düsseldorf's").
     compounds: bool = False
+    # Case endings the language puts on names and the adjectives inside them, one exchanged for another
+    # between two cases of a name («der Kleine Grasbrook», «des Kleinen Grasbrooks» → "Kleiner Grasbrook").
+    name_case_endings: frozenset[str] = frozenset()
     # Endings of ordinal Roman numerals («XIXe siècle», «Ier»).
     roman_ordinal_endings: tuple[str, ...] = ()
     # Whether upper-case Roman numerals count as numbers («siglo XIX»; English "World War II" is a name).

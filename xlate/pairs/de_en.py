@@ -53,6 +53,7 @@ GERMAN = LanguageResources(
     ordinal_words=_DE_ORDINALS,
     months=_DE_MONTHS,
     compounds=True,
+    name_case_endings=frozenset({"e", "em", "en", "er", "es"}),  # the strong and weak adjective endings
     hunspell_paths=("/usr/share/hunspell/de_DE",),  # hunspell-de-de
     romanisations=(("ß", "ss"), ("ä", "ae"), ("ö", "oe"), ("ü", "ue")),
     stopwords=frozenset(
