@@ -10,7 +10,7 @@ from xlate.checks.mentions import Mention, mentions, unit_after
 from xlate.checks.registry import Hit, check
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
-from xlate.pairs.units import convert
+from xlate.pairs.units import CURRENCY_SIGNS, convert
 
 # A figure converted between units matches within this share, for the rounding translators do
 # ("1,700-mile" for «2.735 km» is 1,699.5 miles).
@@ -30,6 +30,18 @@ def _converted(mention: Mention, unit: str, measures: list[tuple[frozenset[float
     return False
 
 
+# An amount, perhaps with a magnitude or currency word, then an opening bracket, a word such as "about"
+# and a currency sign (with a country's letters: "US$") right before the figure.
+_CONVERSION_BEFORE = re.compile(
+    rf"\d[\d.,]*\s?[^\W\d]{{0,10}}\s?\(\s*(?:[^\W\d]+\s)?[A-Z]{{0,3}}[{re.escape(CURRENCY_SIGNS)}]\s?$")
+
+
+def _currency_conversion(text: str, mention: Mention) -> bool:
+    """Whether the figure is an amount in brackets, in a currency sign, right after another amount: a
+    conversion for readers ("$20m (£12m)", "30 euros ($44.57)"), whose rate the source cannot vouch for."""
+    return bool(_CONVERSION_BEFORE.search(text, max(0, mention.start - 40), mention.start))
+
+
 def _sentence_mentions(sentences: list[Sentence], text: str, lang: LanguageResources) -> list[Mention]:
     return [m for s in sentences for m in mentions(text, s.start, s.end, lang)]
 
@@ -45,7 +57,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         in a target sentence whose value appears nowhere in the source. A figure
         that converts a source measure into other units within 5 % ("1,700-mile"
         for «2.735 km», °C → °F, km/h → mph, hectares → acres) or a time into
-        the 12-hour clock ("9pm" for «21 horas») is no mismatch; nor is a
+        the 12-hour clock ("9pm" for «21 horas») is no mismatch; nor is an
+        amount in brackets converted into another currency ("$20m (£12m)"), a
         rounding of a collective numeral ("a dozen" for «una decena», "more
         than 100" for «une centaine»), a number phrase («octavos de final» =
         "the last 16") or "1 per cent" for «un pour cent».
@@ -74,6 +87,8 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             unit = unit_after(ctx.doc.target.text, mention.end, tgt_lang) if measures else None
             if unit is not None and _converted(mention, unit, measures):
                 continue  # a conversion: "1,700-mile" for «2.735 km», "86 degrees Fahrenheit" for «30 grados»
+            if _currency_conversion(ctx.doc.target.text, mention):
+                continue
             if mention.kind == "roman" and re.search(rf"\b{re.escape(mention.text)}\b", ctx.doc.source.text):
                 continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number
             candidates = [m.text for m in linked if (m.kind == "month") == is_month

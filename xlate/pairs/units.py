@@ -33,3 +33,8 @@ def convert(value: float, source: str, target: str) -> float | None:
     if quantity != other:
         return None
     return (value * factor + offset - target_offset) / target_factor
+
+
+# Currency signs every language writes the same way; an amount in one of them put in brackets after
+# another amount is a conversion for readers ("$20m (£12m)"), whose rate is the translator's.
+CURRENCY_SIGNS = "$£€¥₹₽"
