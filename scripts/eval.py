@@ -141,7 +141,8 @@ def false_positives(items: list[dict], preds: Path) -> None:
 def false_alarms(items: list[dict], preds: Path, adjudication: Path) -> None:
     """Clean items flagged where no finding was judged a real defect of the pair (the rest of the false
     positives are errors of the published translations). A finding not judged in ``adjudication``
-    counts as a false alarm."""
+    counts as a false alarm. An item of a perturbation set is judged by the dev item it was made from
+    (``meta.origin``): its clean items are those items' published translations."""
     real = {(r["id"], r["code"], r["target_text"] or "") for r in _load(adjudication) if r["verdict"] == "real"}
     folds = _folds()
     labels = {it["id"]: it for it in items}
@@ -151,7 +152,8 @@ def false_alarms(items: list[dict], preds: Path, adjudication: Path) -> None:
         item = labels.get(pred["id"])
         if item is None or item["label"] != "clean" or not pred.get("findings"):
             continue
-        judged = {(pred["id"], f["code"], item["target"][slice(*f["target_span"])] if f["target_span"] else "")
+        origin = item.get("meta", {}).get("origin", pred["id"])
+        judged = {(origin, f["code"], item["target"][slice(*f["target_span"])] if f["target_span"] else "")
                   for f in pred["findings"]}
         if not judged & real:
             alarms[fold_of(item, folds)] += 1
@@ -206,9 +208,13 @@ def evaluate_perturbations(files: list[Path], scorer: Path, preds_dir: Path | No
         print(f"\n== {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
         with tempfile.TemporaryDirectory() as tmp:
             preds = preds_dir / f"{path.stem}.preds.jsonl" if preds_dir else Path(tmp) / "preds.jsonl"
+            items = _load(path)
+            pair = items[0].get("meta", {}).get("pair", "es-en")
             if not preds.exists():
-                run_xlate(path, preds, _load(path)[0].get("meta", {}).get("pair", "es-en"))
-            report_by_fold(_load(path), preds, scorer)
+                run_xlate(path, preds, pair)
+            report_by_fold(items, preds, scorer)
+            if (adjudication := ADJUDICATIONS / f"{pair}-dev.jsonl").exists():
+                false_alarms(items, preds, adjudication)
 
 
 def _pharaoh(links: str) -> set[tuple[int, int]]:
