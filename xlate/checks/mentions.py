@@ -15,7 +15,7 @@ from functools import cache
 
 from xlate.checks.text import words
 from xlate.pairs import LanguageResources
-from xlate.pairs.units import UNIT_SYMBOLS
+from xlate.pairs.units import CURRENCY_SIGNS, UNIT_SYMBOLS
 
 # Digits with thousands separators, a decimal part, a time ("15:30", "20h45") or a decade ("1920s").
 # (Thousands are grouped after one to three digits: "2011 255" is a year and a count, not 2,011,255.)
@@ -28,6 +28,11 @@ _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1
 _YEAR_RANGE_START = re.compile(r"\b(\d\d)\d\d\s?[-–/]\s?$")
 # A day written against the word after it («11.September»).
 _DAY_PREFIX = re.compile(r"\d{1,2}\.(?=[^\W\d_])")
+# An amount (digits and up to three words: "20m", "17 billion dollars", «4.000 Pfund») and an opening bracket.
+_AMOUNT_THEN_BRACKET = re.compile(r"\d[\d.,]*(?:\s?[^\W\d]+\.?){0,3}\s*\(\s*$")
+# How far a bracket may open before its figure ("(almost 300 billion crowns)") and close after it.
+CONVERSION_BEFORE_FIGURE = 12
+CONVERSION_AFTER_FIGURE = 40
 # A number word that begins a compound has at least this many letters («zehnmal», not «einige»).
 COMPOUND_NUMBER_MIN_LETTERS = 4
 # A month name begins a compound when at least this many letters follow it («Novemberausgabe», not «Juni-»).
@@ -327,3 +332,18 @@ def _roman_tokens(endings: tuple[str, ...]) -> re.Pattern[str]:
 def _split_thousands(thousands: tuple[str, ...]) -> re.Pattern[str]:
     """«9 mil 200» (Mexican style for 9,200): digits, a word for a thousand, digits."""
     return re.compile(rf"(\d+)\s+(?:{'|'.join(map(re.escape, thousands))})\s+(\d{{1,3}})\b")
+
+
+def in_currency_conversion(text: str, mention: Mention, lang: LanguageResources) -> bool:
+    """Whether the figure stands in brackets right after another amount, the brackets naming a currency
+    (a sign, or a currency word of ``lang``): a conversion for the readers ("$20m (£12m)", «4.000 Pfund
+    (4.500 Euro)»), which one side may add or leave out and whose rate the other cannot vouch for."""
+    opening = text.rfind("(", max(0, mention.start - CONVERSION_BEFORE_FIGURE), mention.start)
+    closing = text.find(")", mention.end, mention.end + CONVERSION_AFTER_FIGURE)
+    if opening < 0 or closing < 0 or ")" in text[opening : mention.start] or "(" in text[mention.end : closing]:
+        return False
+    inside = text[opening + 1 : closing]
+    if not any(sign in inside for sign in CURRENCY_SIGNS) and not any(
+            word.lower() in lang.currency_words for word, _, _ in words(inside)):
+        return False
+    return _AMOUNT_THEN_BRACKET.search(text, max(0, opening - CONVERSION_AFTER_FIGURE), opening + 1) is not None

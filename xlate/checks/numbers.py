@@ -6,11 +6,11 @@ import re
 from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
-from xlate.checks.mentions import Mention, mentions, unit_after
+from xlate.checks.mentions import Mention, in_currency_conversion, mentions, unit_after
 from xlate.checks.registry import Hit, check
 from xlate.model import Sentence, Severity
 from xlate.pairs import LanguageResources
-from xlate.pairs.units import CURRENCY_SIGNS, convert
+from xlate.pairs.units import convert
 
 # A figure converted between units matches within this share, for the rounding translators do
 # ("1,700-mile" for «2.735 km» is 1,699.5 miles).
@@ -28,18 +28,6 @@ def _converted(mention: Mention, unit: str, measures: list[tuple[frozenset[float
                                              for v in mention.values):
                 return True
     return False
-
-
-# An amount, perhaps with a magnitude or currency word, then an opening bracket, a word such as "about"
-# and a currency sign (with a country's letters: "US$") right before the figure.
-_CONVERSION_BEFORE = re.compile(
-    rf"\d[\d.,]*\s?[^\W\d]{{0,10}}\s?\(\s*(?:[^\W\d]+\s)?[A-Z]{{0,3}}[{re.escape(CURRENCY_SIGNS)}]\s?$")
-
-
-def _currency_conversion(text: str, mention: Mention) -> bool:
-    """Whether the figure is an amount in brackets, in a currency sign, right after another amount: a
-    conversion for readers ("$20m (£12m)", "30 euros ($44.57)"), whose rate the source cannot vouch for."""
-    return bool(_CONVERSION_BEFORE.search(text, max(0, mention.start - 40), mention.start))
 
 
 def _sentence_mentions(sentences: list[Sentence], text: str, lang: LanguageResources) -> list[Mention]:
@@ -87,7 +75,7 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
             unit = unit_after(ctx.doc.target.text, mention.end, tgt_lang) if measures else None
             if unit is not None and _converted(mention, unit, measures):
                 continue  # a conversion: "1,700-mile" for «2.735 km», "86 degrees Fahrenheit" for «30 grados»
-            if _currency_conversion(ctx.doc.target.text, mention):
+            if in_currency_conversion(ctx.doc.target.text, mention, tgt_lang):
                 continue
             if mention.kind == "roman" and re.search(rf"\b{re.escape(mention.text)}\b", ctx.doc.source.text):
                 continue  # the source has the same letters ("an XL", "CD's"): a size or a name, not a number

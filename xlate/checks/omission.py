@@ -23,7 +23,7 @@ from xlate.checks.gaps import (
     words_of_pseudo,
     words_of_targets,
 )
-from xlate.checks.mentions import mentions
+from xlate.checks.mentions import Mention, in_currency_conversion, mentions
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import inside_quotes, names_in, words
 from xlate.model import Sentence, Severity
@@ -160,8 +160,7 @@ def _unreferenced_omissions(ctx: CheckContext) -> Iterator[Hit]:
             yield Hit(f"the translation is {ratio:.0%} of the length its source leads one to expect",
                       target_span=(at, at), source_span=source_span, confidence=0.5)
             continue
-        lost = [m for s in sources for m in mentions(ctx.doc.source.text, s.start, s.end, ctx.pair.source)
-                if m.kind == "digits" and not m.values & target_values]
+        lost = _lost_numbers(ctx, sources, target_values)
         if lost and not _has_foreign_number(ctx, sources, targets):
             yield Hit(f"the translation lacks {', '.join(repr(m.text) for m in lost)} of the source",
                       target_span=(at, at), source_span=(lost[0].start, lost[0].end), confidence=0.5)
@@ -233,11 +232,21 @@ def _absent_run(ctx: CheckContext, pseudo: str, targets: list[Sentence]) -> Gap 
     return Gap("pseudo", best, at)
 
 
+def _lost_numbers(ctx: CheckContext, sources: list[Sentence], target_values: set[float]) -> list[Mention]:
+    """The figures of the source sentences that none of the translation's has, leaving out currency
+    conversions in brackets («4.000 Pfund (4.500 Euro)»), which a translation need not carry."""
+    text = ctx.doc.source.text
+    return [m for s in sources for m in mentions(text, s.start, s.end, ctx.pair.source)
+            if m.kind == "digits" and not m.values & target_values
+            and not in_currency_conversion(text, m, ctx.pair.source)]
+
+
 def _has_foreign_number(ctx: CheckContext, sources: list[Sentence], targets: list[Sentence]) -> bool:
     """True when the target sentences hold a number their source sentences do not have."""
     src_values = {v for s in sources for m in mentions(ctx.doc.source.text, s.start, s.end, ctx.pair.source)
                   for v in m.values}
     return any(m.kind == "digits" and not m.values & src_values
+               and not in_currency_conversion(ctx.doc.target.text, m, ctx.pair.target)
                for t in targets for m in mentions(ctx.doc.target.text, t.start, t.end, ctx.pair.target))
 
 
@@ -288,9 +297,8 @@ def _lost_anchors(ctx: CheckContext) -> dict[int, list[tuple[str, int, int]]]:
     for sentence in ctx.doc.source.sentences:
         pseudo_words = {fold(w) for w, _, _ in words(ctx.engines.pseudo_reference(sentence.text) or "")}
         proper = _proper_nouns(ctx, sentence)
-        for mention in mentions(src_text, sentence.start, sentence.end, ctx.pair.source):
-            if mention.kind == "digits" and not mention.values & target_values:
-                lost.setdefault(sentence.index, []).append((mention.text, mention.start, mention.end))
+        for mention in _lost_numbers(ctx, [sentence], target_values):
+            lost.setdefault(sentence.index, []).append((mention.text, mention.start, mention.end))
         for run in _name_runs(source_names[sentence.index]):
             if any(fold(name) in ordinary_words for name, _, _ in run):
                 continue  # an ordinary word of a multiword name is there: it was translated («Bohemian

@@ -166,6 +166,9 @@ class LanguageResources:
     # The language's words for units of measurement ("miles", «kilómetros», "miles per hour") → a unit of
     # pairs/units.py, and what follows a clock time after noon ("pm", "p.m.") or before it, in hours to add.
     unit_words: dict[str, str] = field(default_factory=dict)
+    # Names of currencies, lower case: an amount in brackets naming one after another amount is a
+    # conversion for the readers («4.000 Pfund (4.500 Euro)», "17 billion dollars (300 billion crowns)").
+    currency_words: frozenset[str] = frozenset()
     clock_suffixes: dict[str, int] = field(default_factory=dict)
     # Words for "hours" between the hour and the minutes of a time («11 heures 10», «11 Uhr 10»).
     hour_words: frozenset[str] = frozenset()

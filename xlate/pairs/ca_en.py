@@ -61,6 +61,10 @@ _CA_VERBS = Verbs(
 CATALAN = LanguageResources(
     code="ca",
     hour_words=frozenset({"hores", "hora", "h"}),
+    currency_words=frozenset({"bolívar", "bolívars", "corona", "corones", "dinar", "dinars", "dírham",
+        "dírhams", "dòlar", "dòlars", "euro", "euros", "franc", "francs", "ien", "iuan", "lira", "lires",
+        "lliura", "lliures", "peso", "pesos", "rand", "real", "reals", "ruble", "rubles", "rupia", "rupies",
+        "taka", "zloty"}),
     unit_words={
         "quilòmetres": "km", "quilòmetre": "km", "quilòmetres per hora": "km/h", "metres": "m", "metre": "m",
         "centímetres": "cm", "milles": "mi", "peus": "ft", "quilos": "kg", "quilograms": "kg", "tones": "t",

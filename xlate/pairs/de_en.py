@@ -32,6 +32,9 @@ _DE_MONTHS = {
 GERMAN = LanguageResources(
     code="de",
     hour_words=frozenset({"uhr"}),
+    currency_words=frozenset({"bolívar", "dinar", "dirham", "dollar", "dollars", "euro", "euros", "forint",
+        "franken", "krone", "kronen", "lira", "peso", "pesos", "pfund", "rand", "real", "renminbi", "rubel",
+        "rupie", "rupien", "schekel", "taka", "yen", "yuan", "zloty"}),
     unit_words={
         "kilometer": "km", "kilometern": "km", "stundenkilometer": "km/h", "kilometer pro stunde": "km/h",
         "meter": "m", "metern": "m", "zentimeter": "cm", "meilen": "mi", "seemeilen": "nmi", "fuß": "ft",

@@ -68,6 +68,11 @@ _EN_VERBS = Verbs(
 
 ENGLISH = LanguageResources(
     code="en",
+    currency_words=frozenset({"bolivar", "bolivars", "crown", "crowns", "dinar", "dinars", "dirham", "dirhams",
+        "dollar", "dollars", "euro", "euros", "forint", "forints", "franc", "francs", "koruna", "krona",
+        "krone", "kroner", "kronor", "lira", "lire", "peso", "pesos", "pound", "pounds", "rand", "reais",
+        "real", "renminbi", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees", "shekel", "shekels",
+        "sterling", "taka", "yen", "yuan", "zloty", "zlotys"}),
     unit_words={
         "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "mi", "mile": "mi",
         "nautical miles": "nmi", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "feet": "ft", "foot": "ft",

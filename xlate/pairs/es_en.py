@@ -77,6 +77,11 @@ _ES_VERBS = Verbs(
 SPANISH = LanguageResources(
     code="es",
     hour_words=frozenset({"horas", "hora", "h"}),
+    currency_words=frozenset({"bolívar", "bolívares", "corona", "coronas", "dinar", "dinares", "dírham",
+        "dírhams", "dólar", "dólares", "esloti", "eslotis", "euro", "euros", "forinto", "forintos", "franco",
+        "francos", "libra", "libras", "lira", "liras", "peso", "pesos", "rand", "real", "reales", "rublo",
+        "rublos", "rupia", "rupias", "séquel", "séqueles", "taka", "yen", "yenes", "yuan", "yuanes",
+        "zloty", "zlotys"}),
     unit_words={
         "kilómetros": "km", "kilómetro": "km", "kilómetros por hora": "km/h", "metros": "m", "metro": "m",
         "centímetros": "cm", "millas": "mi", "milla": "mi", "millas náuticas": "nmi", "pies": "ft", "pulgadas": "in",

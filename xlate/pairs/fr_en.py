@@ -78,6 +78,10 @@ _FR_VERBS = Verbs(
 FRENCH = LanguageResources(
     code="fr",
     hour_words=frozenset({"heures", "heure", "h"}),
+    currency_words=frozenset({"bolivar", "bolivars", "couronne", "couronnes", "dinar", "dinars", "dirham",
+        "dirhams", "dollar", "dollars", "euro", "euros", "forint", "forints", "franc", "francs", "lire",
+        "lires", "livre", "livres", "peso", "pesos", "rand", "reais", "real", "rouble", "roubles", "roupie",
+        "roupies", "shekel", "shekels", "taka", "yen", "yens", "yuan", "yuans", "zloty", "zlotys"}),
     unit_words={
         "kilomètres": "km", "kilomètre": "km", "kilomètres par heure": "km/h", "kilomètres-heure": "km/h",
         "mètres": "m", "mètre": "m", "centimètres": "cm", "milles": "mi", "miles": "mi", "pieds": "ft",

@@ -59,6 +59,10 @@ _GL_VERBS = Verbs(
 GALICIAN = LanguageResources(
     code="gl",
     hour_words=frozenset({"horas", "hora", "h"}),
+    currency_words=frozenset({"bolívar", "bolívares", "coroa", "coroas", "dinar", "dinares", "dírham",
+        "dírhams", "dólar", "dólares", "euro", "euros", "franco", "francos", "ien", "iuan", "libra", "libras",
+        "lira", "liras", "peso", "pesos", "rand", "reais", "real", "rublo", "rublos", "rupia", "rupias",
+        "taka", "zloty"}),
     unit_words={
         "quilómetros": "km", "quilómetro": "km", "quilómetros por hora": "km/h", "metros": "m", "metro": "m",
         "centímetros": "cm", "millas": "mi", "pés": "ft", "quilos": "kg", "quilogramos": "kg", "toneladas": "t",
