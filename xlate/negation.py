@@ -122,11 +122,15 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
 
 def _before_lone_verb(words: list[Word], text: str, negator: int, lang: LanguageResources) -> bool:
     """Whether the bipartite negator stands right before a verb that it negates on its own («ça ne peut
-    durer»), with no word after it in the clause making it mean "only" («ne peut que constater»)."""
+    durer»), or before that verb's perfect auxiliary («elle n'a pu confirmer»), with no word after it
+    in the clause making it mean "only" («ne peut que constater»)."""
     facts = lang.negation
-    if negator + 1 >= len(words) or words[negator + 1].lemma not in facts.lone_verbs:
+    verb = negator + 1
+    if verb < len(words) and words[verb].lemma == lang.verbs.perfect:
+        verb += 1
+    if verb >= len(words) or words[verb].lemma not in facts.lone_verbs:
         return False
-    for k in range(negator + 2, len(words)):
+    for k in range(verb + 1, len(words)):
         if CLAUSE_END.search(text[words[k - 1].end : words[k].start]):
             break
         if words[k].text.lower() in facts.restrictive:
@@ -137,7 +141,8 @@ def _before_lone_verb(words: list[Word], text: str, negator: int, lang: Language
 def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[int, int]],
                  lang: LanguageResources) -> bool:
     """Whether a concord word outside any fixed expression follows ``words[negator]`` in its clause
-    («ne … pas»), or a negator precedes it there («rien n'a changé»)."""
+    («ne … pas») before any word that makes it mean "only" («ce n'est que bien plus tard»: «plus» is
+    "later"), or a negator precedes it there («rien n'a changé»)."""
     facts = lang.negation
     # before «ne», only a negator opens the negation («rien n'a changé»; «plus … que je ne le pensais»
     # is a comparison); a noun is never a second part («une seule personne»)
@@ -145,7 +150,7 @@ def _has_partner(words: list[Word], text: str, negator: int, fixed: list[tuple[i
         k = negator + step
         while 0 <= k < len(words):
             gap = text[words[k - 1].end : words[k].start] if step == 1 else text[words[k].end : words[k + 1].start]
-            if CLAUSE_END.search(gap):
+            if CLAUSE_END.search(gap) or (step == 1 and words[k].text.lower() in facts.restrictive):
                 break
             if words[k].text.lower() in partners and words[k].pos not in lang.analyser.nouns and not any(
                     s <= words[k].start < e for s, e in fixed):
