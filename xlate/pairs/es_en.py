@@ -25,7 +25,8 @@ _ES_COLLECTIVES = {
     "docenas": 12, "decena": 10, "decenas": 10, "veintena": 20, "treintena": 30, "centenar": 100, "centenares": 100,
     "cientos": 100, "millar": 1000, "millares": 1000, "miles": 1000,
 }
-_ES_NUMBER_PHRASES = {"octavos de final": 16, "cuartos de final": 8, "media docena": 6}
+_ES_NUMBER_PHRASES = {"dieciseisavos de final": 32, "octavos de final": 16, "octavo de final": 16,
+                      "cuartos de final": 8, "cuarto de final": 8, "media docena": 6}
 _ES_ORDINALS = {
     "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3, "tercera": 3,
     "tercer": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,

@@ -26,7 +26,12 @@ _FR_COLLECTIVES = {
     "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "centaines": 100,
     "millier": 1000, "milliers": 1000,
 }
-_FR_NUMBER_PHRASES = {"huitièmes de finale": 16, "quarts de finale": 8}
+# The rounds of a cup, in words and in the abbreviations French sports pages use («8es de finale»).
+_FR_NUMBER_PHRASES = {
+    **{f"{name} de finale": 32 for name in ("seizièmes", "seizième", "16es", "16e", "16èmes", "16ème", "1/16e")},
+    **{f"{name} de finale": 16 for name in ("huitièmes", "huitième", "8es", "8e", "8èmes", "8ème", "1/8e", "1/8")},
+    **{f"{name} de finale": 8 for name in ("quarts", "quart", "1/4")},
+}
 _FR_ORDINALS = {
     "premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
     "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
