@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -218,7 +218,8 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
             found.append(Mention(frozenset({float(month)}), w_start, w_end, word, "month"))
         elif lower in lang.months and (not lang.month_cues or _is_dated_month(text, word, w_start, w_end, lang)):
             found.append(Mention(frozenset({float(lang.months[lower])}), w_start, w_end, word, "month"))
-    return _with_phrases(_composed(found, text, lang), text, start, end, lang)
+    return _with_clock_phrases(_with_phrases(_composed(found, text, lang), text, start, end, lang),
+                               text, start, end, lang)
 
 
 def _with_phrases(found: list[Mention], text: str, start: int, end: int, lang: LanguageResources) -> list[Mention]:
@@ -229,6 +230,64 @@ def _with_phrases(found: list[Mention], text: str, start: int, end: int, lang: L
     if not phrases:
         return found
     return [m for m in found if not any(p.start <= m.start < p.end for p in phrases)] + phrases
+
+
+def _with_clock_phrases(found: list[Mention], text: str, start: int, end: int,
+                        lang: LanguageResources) -> list[Mention]:
+    """Times counted back from the hour («neuf heures moins vingt», «zwanzig vor neun», «halb elf») as
+    one mention of the time they name (8:40, 8:40, 10:30) and of the numbers inside them."""
+    numbers = tuple(sorted((w, v) for w, v in lang.number_words.items() if 0 < v < 60 and " " not in w))
+    patterns = _clock_patterns(numbers, lang.hour_words, lang.clock_minus, lang.clock_minutes_before,
+                               lang.clock_half_before, lang.clock_quarter)
+    if not patterns:
+        return found
+    clocks = []
+    for pattern in patterns:
+        for match in pattern.finditer(text, start, end):
+            article = match.groupdict().get("article")
+            if article and article.lower() not in lang.stopwords:
+                continue
+            hour = _clock_number(match.group("hour"), lang)
+            minutes = 30 if "minutes" not in match.groupdict() else 60 - _clock_number(match.group("minutes"), lang)
+            if not 1 <= hour <= 24 or not 0 < minutes < 60:
+                continue
+            before = hour - 1 if hour > 1 else 12
+            # the numbers inside keep their values: «ganó por 3 menos 2» may be no time at all
+            inside = {v for m in found if match.start() <= m.start < match.end() for v in m.values}
+            values = {float(f"{h}.{minutes:02d}") for h in (before, before + 12) if h < 24} | inside
+            clocks.append(Mention(frozenset(values), match.start(), match.end(), match.group(), "word"))
+    if not clocks:
+        return found
+    return [m for m in found if not any(c.start <= m.start < c.end for c in clocks)] + clocks
+
+
+def _clock_number(token: str, lang: LanguageResources) -> int:
+    lower = token.lower()
+    return int(lower) if lower.isdigit() else 15 if lower in lang.clock_quarter else lang.number_words.get(lower, 0)
+
+
+@cache
+def _clock_patterns(numbers: tuple[tuple[str, int], ...], hour_words: frozenset[str], minus: frozenset[str],
+                    minutes_before: frozenset[str], half_before: frozenset[str],
+                    quarter: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """A language's ways of counting back from the hour (see LanguageResources), as patterns with the
+    groups "hour" and "minutes" (none for half an hour) and an optional "article" («moins le quart»)."""
+
+    def alternation(options: Iterable[str]) -> str:
+        return "|".join(map(re.escape, sorted(options, key=len, reverse=True)))
+
+    number = "|".join([r"\d{1,2}", *([alternation(w for w, _ in numbers)] if numbers else [])])
+    minutes = f"(?P<minutes>{number}{'|' + alternation(quarter) if quarter else ''})"
+    hour_word = rf"(?:\s+(?:{alternation(hour_words)}))?" if hour_words else ""
+    patterns = []
+    if minus:
+        patterns.append(rf"(?P<hour>{number}){hour_word}\s+(?:{alternation(minus)})\s+"
+                        rf"(?:(?P<article>[^\W\d]+)\s+)?{minutes}")
+    if minutes_before:
+        patterns.append(rf"{minutes}\s+(?:{alternation(minutes_before)})\s+(?P<hour>{number})")
+    if half_before:
+        patterns.append(rf"(?:{alternation(half_before)})\s+(?P<hour>{number})")
+    return tuple(re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.IGNORECASE) for p in patterns)
 
 
 def _compound_month(word: str, lang: LanguageResources) -> int | None:

@@ -166,12 +166,20 @@ class LanguageResources:
     # The language's words for units of measurement ("miles", «kilómetros», "miles per hour") → a unit of
     # pairs/units.py, and what follows a clock time after noon ("pm", "p.m.") or before it, in hours to add.
     unit_words: dict[str, str] = field(default_factory=dict)
+    clock_suffixes: dict[str, int] = field(default_factory=dict)
     # Names of currencies, lower case: an amount in brackets naming one after another amount is a
     # conversion for the readers («4.000 Pfund (4.500 Euro)», "17 billion dollars (300 billion crowns)").
     currency_words: frozenset[str] = frozenset()
-    clock_suffixes: dict[str, int] = field(default_factory=dict)
     # Words for "hours" between the hour and the minutes of a time («11 heures 10», «11 Uhr 10»).
     hour_words: frozenset[str] = frozenset()
+    # Times counted back from the hour: the word between an hour and the minutes before it («neuf heures
+    # moins vingt», «las nueve menos cuarto»: 8:40, 8:45), the word between minutes and the hour they
+    # precede («zwanzig vor neun»), the word for half an hour before the hour («halb elf»: 10:30), and
+    # the words for a quarter of an hour.
+    clock_minus: frozenset[str] = frozenset()
+    clock_minutes_before: frozenset[str] = frozenset()
+    clock_half_before: frozenset[str] = frozenset()
+    clock_quarter: frozenset[str] = frozenset()
     # Multiplier words for amounts: "millones" → 10**6.
     magnitudes: dict[str, int] = field(default_factory=dict)
     # Set for a language whose month names are capitalised words: a lower-case one is no month.

@@ -32,6 +32,9 @@ _DE_MONTHS = {
 GERMAN = LanguageResources(
     code="de",
     hour_words=frozenset({"uhr"}),
+    clock_minutes_before=frozenset({"vor"}),
+    clock_half_before=frozenset({"halb"}),
+    clock_quarter=frozenset({"viertel"}),
     currency_words=frozenset({"bolívar", "dinar", "dirham", "dollar", "dollars", "euro", "euros", "forint",
         "franken", "krone", "kronen", "lira", "peso", "pesos", "pfund", "rand", "real", "renminbi", "rubel",
         "rupie", "rupien", "schekel", "taka", "yen", "yuan", "zloty"}),

@@ -78,6 +78,8 @@ _ES_VERBS = Verbs(
 SPANISH = LanguageResources(
     code="es",
     hour_words=frozenset({"horas", "hora", "h"}),
+    clock_minus=frozenset({"menos"}),
+    clock_quarter=frozenset({"cuarto"}),
     currency_words=frozenset({"bolívar", "bolívares", "corona", "coronas", "dinar", "dinares", "dírham",
         "dírhams", "dólar", "dólares", "esloti", "eslotis", "euro", "euros", "forinto", "forintos", "franco",
         "francos", "libra", "libras", "lira", "liras", "peso", "pesos", "rand", "real", "reales", "rublo",

@@ -83,6 +83,8 @@ _FR_VERBS = Verbs(
 FRENCH = LanguageResources(
     code="fr",
     hour_words=frozenset({"heures", "heure", "h"}),
+    clock_minus=frozenset({"moins"}),
+    clock_quarter=frozenset({"quart"}),
     currency_words=frozenset({"bolivar", "bolivars", "couronne", "couronnes", "dinar", "dinars", "dirham",
         "dirhams", "dollar", "dollars", "euro", "euros", "forint", "forints", "franc", "francs", "lire",
         "lires", "livre", "livres", "peso", "pesos", "rand", "reais", "real", "rouble", "roubles", "roupie",

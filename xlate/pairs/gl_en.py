@@ -59,6 +59,8 @@ _GL_VERBS = Verbs(
 GALICIAN = LanguageResources(
     code="gl",
     hour_words=frozenset({"horas", "hora", "h"}),
+    clock_minus=frozenset({"menos"}),
+    clock_quarter=frozenset({"cuarto"}),
     currency_words=frozenset({"bolívar", "bolívares", "coroa", "coroas", "dinar", "dinares", "dírham",
         "dírhams", "dólar", "dólares", "euro", "euros", "franco", "francos", "ien", "iuan", "libra", "libras",
         "lira", "liras", "peso", "pesos", "rand", "reais", "real", "rublo", "rublos", "rupia", "rupias",
