@@ -136,9 +136,12 @@ def _replaced_names(ctx: CheckContext, known: set[str]) -> Iterator[Hit]:
         if len(lost) != 1:
             continue
         linked = alignment.linked("target", COGNATE)
+        # compared with the lost name's English forms where the dictionary has them ("Syria" is as
+        # like «Francia» as a misspelling might be, and nothing like "France")
+        forms = lost[0].translations or (lost[0].text,)
         new = [w for j, w in enumerate(alignment.target) if w.pos in target_names and j not in linked
                and len(w.text) >= MIN_NAME_LENGTH and fold(w.text) not in known
-               and SequenceMatcher(None, fold(w.text), fold(lost[0].text)).ratio() < SWAP_MAX_SIMILARITY]
+               and max(SequenceMatcher(None, fold(w.text), fold(form)).ratio() for form in forms) < SWAP_MAX_SIMILARITY]
         given = ctx.pair.source.analyser.given_names, ctx.pair.target.analyser.given_names
         if len(new) == 1 and not (given[0] & set(lost[0].tags) and given[1] & set(new[0].tags)):
             # (one given name for another may be its exonym: "William" for «Guillermo»)

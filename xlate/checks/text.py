@@ -68,10 +68,11 @@ def inside_quotes(text: str, sentence: Sentence, start: int, end: int) -> bool:
 
 def names_in(text: str, sentence: Sentence, lang: LanguageResources) -> Iterator[tuple[str, int, int]]:
     """Capitalised words that are not first in their sentence (nor right after an opening quote or a
-    colon; after a title such as «Sr.» or "Mr." and after a closing quote they are names)."""
-    for word, start, _ in words(text, sentence.start, sentence.end):
+    colon; after a title such as «Sr.» or "Mr." and after a closing quote they are names), and not one
+    of the language's abbreviations ("Sept.", "Calif.")."""
+    for word, start, end in words(text, sentence.start, sentence.end):
         before = text[sentence.start : start].rstrip()
-        if not before:
+        if not before or (text[end : end + 1] == "." and f"{word}." in lang.abbreviations):
             continue
         # a straight quote right after a word or a comma closes a quotation ('…," Lamazares said')
         closing = before[-1] in "\"'" and len(before) > 1 and not before[-2].isspace()

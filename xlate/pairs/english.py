@@ -92,6 +92,8 @@ ENGLISH = LanguageResources(
     other_names=("inglés", "ingles", "anglais", "anglès", "englisch"),
     abbreviations=frozenset({
         "a.m.", "p.m.", "etc.", "No.", "approx.", "U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.",
+        # AP style months
+        "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
         # AP style US states
         "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.", "Kan.",
         "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nev.", "Okla.",
