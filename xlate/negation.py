@@ -34,6 +34,9 @@ APPROXIMATE = -1
 OBJECT_WORDS = 2
 # A negated word this long that starts with a negative prefix makes a litotes ("not unusual").
 LITOTES_MIN_LENGTH = 6
+# What a negative affix leaves of a word the analyser does not know is a word only from this length
+# ("unhurt" is "hurt" negated; "unit" is no "it").
+UNKNOWN_STEM_MIN_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +65,22 @@ def _matches(patterns: tuple[str, ...], text: str, start: int, end: int) -> list
     return [(start + m.start(), start + m.end()) for pattern in patterns for m in re.finditer(pattern, lowered)]
 
 
-def _lexically_negative(word: Word, lang: LanguageResources) -> bool:
-    """An adjective or participle negated by an affix: "unprepared", "powerless", «ilegal» (or a word
-    the analyser does not know: "unhurt")."""
-    lowered, facts = word.text.lower(), lang.negation
-    describes = word.pos in lang.analyser.adjectives or lang.verbs.participle in word.tags or not word.pos
-    return describes and len(lowered) >= LITOTES_MIN_LENGTH and (
-        lowered.startswith(facts.prefixes) or (bool(facts.suffixes) and lowered.endswith(facts.suffixes)))
+def lexically_negative(word: Word, lang: LanguageResources) -> bool:
+    """An adjective, adverb or participle negated by an affix: "unprepared", "inaccurately", "powerless",
+    «ilegal» (or a word the analyser does not know: "unhurt"). Where the language has a word list, what
+    the affix leaves must be a word of it ("important" carries no negative prefix), of some length where
+    the analyser does not know the word."""
+    lowered, facts, wordlist = word.text.lower(), lang.negation, lang.wordlist
+    # (adverbs only where a word list can tell «incluso» from "inaccurately")
+    describes = word.pos in lang.analyser.adjectives | (lang.analyser.adverbs if wordlist else frozenset()) or (
+        lang.verbs.participle in word.tags) or not word.pos
+    if not describes or len(lowered) < LITOTES_MIN_LENGTH:
+        return False
+    stems = [lowered[len(p) :] for p in facts.prefixes if lowered.startswith(p)] + [
+        lowered[: -len(x)] for x in facts.suffixes if lowered.endswith(x)]
+    if word.pos == "":  # a word the analyser does not know: a very short leftover may be a word by chance
+        stems = [stem for stem in stems if len(stem) >= UNKNOWN_STEM_MIN_LENGTH]
+    return bool(stems) and (not wordlist or any(stem in wordlist for stem in stems))
 
 
 def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polarity:
@@ -114,7 +126,7 @@ def polarity_of(words: list[Word], text: str, lang: LanguageResources) -> Polari
             negation = APPROXIMATE
         explicit_clause = explicit_clause or negator
         scope_word = lowered in facts.scope_words and not in_fixed
-        if weak_from is None and (weak or scope_word or word.lemma in facts.verbs or _lexically_negative(word, lang)):
+        if weak_from is None and (weak or scope_word or word.lemma in facts.verbs or lexically_negative(word, lang)):
             weak_from = k
     _close(result, clause, explicit_clause, weak_from)
     return result

@@ -22,7 +22,7 @@ from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
 from xlate.checks.text import asks
 from xlate.model import Severity
-from xlate.negation import CLAUSE_END, LITOTES_MIN_LENGTH, Polarity
+from xlate.negation import CLAUSE_END, Polarity, lexically_negative
 from xlate.pairs import AnalyserTags
 from xlate.wordalign import DICTIONARY_STEM, POSITION, WordAlignment
 
@@ -80,9 +80,8 @@ def _unsupported(ctx: CheckContext, alignment: WordAlignment, mine: Polarity, th
     words = alignment.source if source_side else alignment.target
     lang = ctx.pair.source if source_side else ctx.pair.target
     for negator, heads in mine.heads.items():
-        if any(words[h].lemma in lang.negation.verbs or (len(words[h].text) >= LITOTES_MIN_LENGTH and words[
-                h].text.lower().startswith(lang.negation.prefixes)) for h in heads[:1]):
-            continue  # a litotes: «no se puede excluir», "not unusual"
+        if any(words[h].lemma in lang.negation.verbs or lexically_negative(words[h], lang) for h in heads[:1]):
+            continue  # a litotes: «no se puede excluir», "not unusual" (not "not important", "not include")
         partners = [p for k in heads for p in _partners(alignment, k, STRONG_LINK, source_side=source_side)]
         if not partners:
             partners = [p for k in heads for p in _partners(alignment, k, POSITION, source_side=source_side)

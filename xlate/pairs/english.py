@@ -35,7 +35,9 @@ _EN_NEGATION = Negation(
     # "no-" begins a compound ("a no-brainer", "a no-excuses attitude"): it negates no clause, but may
     # render a source negation, like «sin».
     approximate=(r"\bno-\w", r"\b(?:almost|nearly|virtually|practically) (?:no|none|nothing|nobody|no one|never)\b",
-                 r"\bhardly (?:any|ever)\b"),
+                 r"\bhardly (?:any|ever)\b",
+                 # "far from dead" is not dead; "keep prices from rising" stops them rising
+                 r"\bfar from\b", r"\b(?:keep|keeps|kept|keeping)\b[^.;:,]{0,25}?\bfrom\b"),
     scope_words=frozenset({"without", "hardly", "barely", "little", "few", "scarcely"}),
     verbs=frozenset({"deny", "refuse", "fail", "reject", "lack", "decline", "avoid", "prevent", "stop", "cease",
                      "object", "conflict", "withdraw", "ban", "prohibit", "forbid", "miss", "oppose", "doubt",
@@ -48,6 +50,7 @@ _EN_VERBS = Verbs(
     tenses={"pres": "present", "pri": "present", "past": "past", "imp": "imperative"},
     person=frozenset({"p1", "p2", "p3"}),
     verb_subordinators=frozenset({"that", "as", "than", "so", "nor", "neither"}),
+    complementizers=frozenset({"that"}),
     exhortatives=frozenset({"let"}),
     articles=frozenset({"the", "a", "an"}),
     imperative_auxiliaries=frozenset({"do"}),

@@ -57,6 +57,8 @@ _FR_NEGATION = Negation(
                        "plus", "personne", "point"}),
     fixed=(r"\bn['’]importe\b", r"\bnon seulement\b", r"\bpas (?:seulement|uniquement|simplement|juste)\b",
            r"\bsans doute\b", r"\bpas mal\b", r"\bnon plus\b", r"\bou pas\b", r"\b(?:à|pour|que|si) jamais\b",
+           # «jamais» after a subjunctive is "ever": «le plus beau qu'il ait jamais vu»
+           r"\b(?:ait|aient|aies|soit|soient|fût|eût) jamais\b",
            r"\bsans\b[^.;:]{0,60}?\bni\b",
            # «pas» after a number is "steps" («à 20 pas»); «ne … pas que» before a preposition is "not only"
            r"\b(?:\d+|quelques|premiers)\s+pas\b",
