@@ -94,7 +94,8 @@ def omission(ctx: CheckContext) -> Iterator[Hit]:
         (comma, dash, bracket, final stop) between the words around the gap,
         else the point where they meet. For a pair without pseudo-references,
         an aligned sentence far shorter than the pair's usual length ratio
-        says, or one that lacks a number of its source.
+        says, or one that lacks a number of its source. A currency conversion
+        in brackets («4.000 libras (4.500 euros)») need not be carried over.
     Why it matters:
         Dropped clauses change what a story says (who, where, under which
         condition) and nobody reading only the English can notice.

@@ -52,11 +52,13 @@ def _sentence_words(alignment: WordAlignment, sentence: Sentence) -> list[int]:
 
 
 def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentence,
-                     words: list[int]) -> Hit | None:
+                     words: list[int], *, source_asks: bool) -> Hit | None:
     """A verb that needs a subject at the start of a sentence, or right after a subordinating
     conjunction ("if says no"), or a sentence that opens with a verb rendering a finite source verb
     ("Have no alternative" for «No tengo alternativa»); questions and inversions have their subject
-    after the verb and are left alone, and so are target languages whose verbs carry their subject."""
+    after the verb and are left alone, and so are target languages whose verbs carry their subject.
+    A present auxiliary before a subject is a question only where the source asks one ("Is a real
+    delight." for «Este motor es una delicia» has lost its subject)."""
     lang = ctx.pair.target
     if not words or lang.pro_drop or asks(sentence.text, lang.verbs.question_marks):
         return None
@@ -74,10 +76,25 @@ def _subject_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sent
                 and not _participle_phrase(word, following, text, lang)
                 and not _inverted(alignment, words[n:], lang)):
             if following is not None and (following.pos in lang.analyser.names or (
-                    word.pos in lang.analyser.auxiliaries and following.pos in lang.analyser.subjects)):
-                continue  # an inversion: "Says Reyes: …", "Should someone search …", "Is it …"
+                    word.pos in lang.analyser.auxiliaries and following.pos in lang.analyser.subjects
+                    and ((_may_invert(word, lang) and _inverted(alignment, words[n:], lang)) or source_asks
+                         or _personal_pronoun(following, lang)))):
+                continue  # an inversion: "Says Reyes: …", "Should someone search …", "Is it …" (asked)
             return Hit(f"“{word.text}” has no subject", target_span=(word.start, word.end), confidence=0.6)
     return None
+
+
+def _may_invert(word: Word, lang: LanguageResources) -> bool:
+    """Whether an auxiliary may open a sentence before its subject outside a question: a modal or a past
+    form in a conditional ("Should someone search …", "Had the board known …", "Were it not for …"),
+    not a present one ("Is a real delight." has lost its subject)."""
+    return word.pos in lang.analyser.modals or not any(lang.verbs.tenses.get(t) == "present" for t in word.tags)
+
+
+def _personal_pronoun(word: Word, lang: LanguageResources) -> bool:
+    """"it", "they", "he": after an auxiliary, a question that lost its mark ("Is it true …")."""
+    tags = lang.analyser
+    return bool({tags.subject_pronoun, tags.object_pronoun} & set(word.tags) - {""})
 
 
 def _renders_finite(ctx: CheckContext, alignment: WordAlignment, group: list[int]) -> bool:
@@ -199,12 +216,14 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
     passages: "which in turn account for", whose verb the tagger reads as a noun, and "how much of".)"""
     lang, text = ctx.pair.target, ctx.doc.target.text
     tags, facts = lang.analyser, lang.verbs
-    rendered = {link.source for link in alignment.links
-                if link.score >= COGNATE and alignment.target[link.target].pos in tags.verbs}
+    auxiliaries = facts.modals | facts.future | facts.conditional
+    # (a future or conditional auxiliary joins the source verb it marks: "would" for «dependería» is no
+    # rendering of the verb itself)
+    rendered = {link.source for link in alignment.links if link.score >= COGNATE and (
+        alignment.target[link.target].pos in tags.verbs) and alignment.target[link.target].lemma not in auxiliaries}
     if asks(sentence.text, facts.question_marks) or not any(
             w.pos in ctx.pair.source.analyser.verbs and i not in rendered for i, w in enumerate(alignment.source)):
         return None
-    auxiliaries = facts.modals | facts.future | facts.conditional
     for n, k in enumerate(words[:-1]):
         word, after = alignment.target[k], alignment.target[words[n + 1]]
         if PHRASE_END.search(text[word.end : after.start]):
@@ -214,6 +233,7 @@ def _verb_dropped(ctx: CheckContext, alignment: WordAlignment, sentence: Sentenc
                 after.pos in tags.determiners or after.text[:1].isdigit() or (
                     after.pos in tags.prepositions and not _verb_follows(alignment, words, n + 1, text, tags)
                     and not any(alignment.target[j].pos in tags.coordinators | tags.subordinators
+                                and alignment.target[j].lemma not in facts.complementizers
                                 for j in words[max(0, n - ELLIPSIS_REACH) : n]))):
             return Hit(f"“{word.text}” lacks its verb", target_span=(word.start, after.end), confidence=0.6)
         subject = lowered in facts.subject_only or (
@@ -262,10 +282,12 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
         verb; and an article, or an article and adjectives, whose noun is
         missing ("the collapse of the of Enron", "It is not an easy, but")
         where a source noun has no counterpart ("the second deadly against").
-        Questions and inversions ("Is it …", "Says Reyes", "Had it done so"),
-        elliptic modals ("than they could in 2010"), adjectives that stand for
-        a noun phrase ("the poor", "the worst of it") and elliptic participles
-        ("as reported") are left alone.
+        Questions and inversions ("Is it …", "Says Reyes", "Had it done so")
+        are left alone; a present auxiliary before a noun phrase ("Is a real
+        delight.") is a question only where the source asks one. Elliptic
+        modals ("than they could in 2010"), adjectives that stand for a noun
+        phrase ("the poor", "the worst of it") and elliptic participles ("as
+        reported") are left alone too.
     Why it matters:
         A dropped subject, verb or noun loses who did what to whom; the sentence no
         longer says what the source says.
@@ -280,9 +302,11 @@ def word_omission(ctx: CheckContext) -> Iterator[Hit]:
         if not link.source or not link.target:
             continue
         alignment = ctx.word_alignment(link)
+        source_asks = any(asks(s.text, ctx.pair.source.verbs.question_marks) for s in ctx.sources(link))
         for sentence in ctx.targets(link):
             words = _sentence_words(alignment, sentence)
-            hit = _subject_dropped(ctx, alignment, sentence, words) or _noun_dropped(ctx, alignment, words) or (
+            hit = _subject_dropped(ctx, alignment, sentence, words, source_asks=source_asks) or _noun_dropped(
+                ctx, alignment, words) or (
                 _verb_dropped(ctx, alignment, sentence, words))
             if hit is not None:
                 yield hit

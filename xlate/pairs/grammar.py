@@ -67,6 +67,9 @@ class Verbs:
     # Subordinating conjunctions that a verb may follow directly: a subject pronoun ("he said that was
     # true") or a comparison ("as was the case", "than was expected").
     verb_subordinators: frozenset[str] = frozenset()
+    # Conjunctions that open a reported or relative clause ("that"): a modal after one has its verb still
+    # to come ("an expense that would depend on …"), unlike one after "than" or "as" ("than they could").
+    complementizers: frozenset[str] = frozenset()
     # Verbs that open a first-person exhortation, whose subject is their object ("Let's see").
     exhortatives: frozenset[str] = frozenset()
     # Tags of the participle, the gerund and the infinitive.
