@@ -74,21 +74,24 @@ def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]
     names = ctx.pair.source.analyser.names
     source_text = ctx.doc.source.text
     speller = ctx.engines.speller
+    capitalises_names = ctx.pair.target.capitalises_name_words
     for link in alignment.links:
         s, t = alignment.source[link.source], alignment.target[link.target]
         if not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
             continue
-        # a copy, or a transcription that no dictionary knows («Mualem» → "mouallem")
+        # a copy, or a transcription that no dictionary knows («Mualem» → "mouallem") in a language that
+        # capitalises names (Spanish writes «los sunitas» for "Sunnis")
         unfamiliar = not (speller is not None and speller.known(t.text))
-        if link.evidence != "identical" and not (link.evidence == "cognate" and unfamiliar and not t.pos):
+        transcribed = link.evidence == "cognate" and unfamiliar and not t.pos and capitalises_names
+        if link.evidence != "identical" and not transcribed:
             continue
         # a name: tagged one, or a word written with a capital mid-sentence that the source analyser
         # does not know and the target's dictionaries do not know in lower case («Corgis» → "corgis";
         # «The Long War Journal» quoted in English is no name to the analyser, but "the" is a word), or
         # one word of a multiword name whose neighbour the translation copies with its capital («Juan
         # Morales», «Volkswagen Golf»), unless the lowered word is a function word of the target
-        in_name = t.pos not in ctx.pair.target.analyser.closed_classes and _copied_name_neighbour(
-            ctx, alignment, link.source)
+        in_name = capitalises_names and t.pos not in ctx.pair.target.analyser.closed_classes and (
+            _copied_name_neighbour(ctx, alignment, link.source))
         if (s.pos in names or (not s.pos and unfamiliar) or in_name) and _capitalised(s.text) and \
                 not _starts_sentence(ctx.doc.source.sentences, s.start) and s.text.lower() not in source_text:
             yield Hit(f"“{t.text}” is a name («{s.text}» in the source) and takes a capital",
@@ -153,10 +156,13 @@ def letter_case(ctx: CheckContext) -> Iterator[Hit]:
         words) where its source is not; a word in lower case that the word
         alignment links to a source name written with a capital inside its
         sentence ("mexico", "walmart"; a name to the source analyser, or a
-        word it does not know), or that no dictionary knows in lower
-        case while the article writes it with a capital elsewhere or Hunspell
-        knows it capitalised ("egypt", "tymoshenko's appeal"). Words the source
-        itself writes in lower case ("eBay", "iPhone") are left alone.
+        word it does not know) — where the target language capitalises every
+        word of a name, also a word of a multiword name copied after its
+        capitalised neighbour ("Juan morales") and a transcribed name
+        ("mouallem") — or that no dictionary knows in lower case while the
+        article writes it with a capital elsewhere or Hunspell knows it
+        capitalised ("egypt", "tymoshenko's appeal"). Words the source itself
+        writes in lower case ("eBay", "iPhone") are left alone.
     Why it matters:
         Case errors read as careless copy and break names; readers and search
         engines both notice.

@@ -220,6 +220,10 @@ class LanguageResources:
     adjective_after_noun: bool = False
     # Whether finite verbs carry their subject, so that subject pronouns are usually dropped («dijo»).
     pro_drop: bool = False
+    # Whether the language writes every word of a multiword name with a capital ("Volkswagen Golf",
+    # "Bella Center"; Spanish writes «el hotel Ritz», «los sunitas»): a name word copied in lower case is
+    # then a case error.
+    capitalises_name_words: bool = False
     # Whether WordNet describes the language's words (synonyms, antonyms).
     wordnet: bool = False
     # How the language negates, and how its verbs mark tense and mood (see pairs/grammar.py).

@@ -70,6 +70,7 @@ _EN_VERBS = Verbs(
 )
 
 ENGLISH = LanguageResources(
+    capitalises_name_words=True,
     code="en",
     currency_words=frozenset({"bolivar", "bolivars", "crown", "crowns", "dinar", "dinars", "dirham", "dirhams",
         "dollar", "dollars", "euro", "euros", "forint", "forints", "franc", "francs", "koruna", "krona",
