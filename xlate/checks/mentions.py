@@ -236,11 +236,11 @@ def _with_clock_phrases(found: list[Mention], text: str, start: int, end: int,
                         lang: LanguageResources) -> list[Mention]:
     """Times counted back from the hour («neuf heures moins vingt», «zwanzig vor neun», «halb elf») as
     one mention of the time they name (8:40, 8:40, 10:30) and of the numbers inside them."""
-    numbers = tuple(sorted((w, v) for w, v in lang.number_words.items() if 0 < v < 60 and " " not in w))
+    if not (lang.clock_minus or lang.clock_minutes_before or lang.clock_half_before):
+        return found
+    numbers = tuple((w, v) for w, v in lang.number_words.items() if 0 < v < 60 and " " not in w)
     patterns = _clock_patterns(numbers, lang.hour_words, lang.clock_minus, lang.clock_minutes_before,
                                lang.clock_half_before, lang.clock_quarter)
-    if not patterns:
-        return found
     clocks = []
     for pattern in patterns:
         for match in pattern.finditer(text, start, end):
