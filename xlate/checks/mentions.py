@@ -180,8 +180,8 @@ def mentions(text: str, start: int, end: int, lang: LanguageResources) -> list[M
         found.append(Mention(frozenset({value}), match.start(), match.end(), match.group(), "digits"))
     for match in _roman_tokens(lang.roman_ordinal_endings).finditer(text, start, end) if lang.roman_numerals else ():
         numeral = _ROMAN_LETTERS.match(match.group())
-        if numeral is None or not _ROMAN.fullmatch(numeral.group()):
-            continue
+        if numeral is None or not _ROMAN.fullmatch(numeral.group()) or match.group().lower() in lang.stopwords:
+            continue  # no numeral, or a word that looks like one with an ending (French «Le», «De»)
         found.append(Mention(frozenset({float(_roman_value(numeral.group()))}), match.start(), match.end(),
                              match.group(), "roman"))
     for word, w_start, w_end in _number_word_parts(text, start, end, lang):
