@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from xlate.checks.context import CheckContext
 from xlate.checks.registry import Hit, check
+from xlate.engines.spelling import Speller
 from xlate.model import Sentence, Severity
 from xlate.wordalign import WordAlignment
 
@@ -77,25 +78,29 @@ def _lowered_names(ctx: CheckContext, alignment: WordAlignment) -> Iterator[Hit]
     capitalises_names = ctx.pair.target.capitalises_name_words
     for link in alignment.links:
         s, t = alignment.source[link.source], alignment.target[link.target]
-        if not t.text.islower() or len(t.text) < MIN_NAME_LENGTH:
+        if link.evidence not in ("identical", "cognate") or not t.text.islower() or len(t.text) < MIN_NAME_LENGTH \
+                or not _capitalised(s.text):
             continue
         # a copy, or a transcription that no dictionary knows («Mualem» → "mouallem") in a language that
         # capitalises names (Spanish writes «los sunitas» for "Sunnis")
-        unfamiliar = not (speller is not None and speller.known(t.text))
-        transcribed = link.evidence == "cognate" and unfamiliar and not t.pos and capitalises_names
-        if link.evidence != "identical" and not transcribed:
+        if link.evidence == "cognate" and not (capitalises_names and not t.pos and _unfamiliar(speller, t.text)):
             continue
         # a name: tagged one, or a word written with a capital mid-sentence that the source analyser
         # does not know and the target's dictionaries do not know in lower case («Corgis» → "corgis";
         # «The Long War Journal» quoted in English is no name to the analyser, but "the" is a word), or
         # one word of a multiword name whose neighbour the translation copies with its capital («Juan
         # Morales», «Volkswagen Golf»), unless the lowered word is a function word of the target
-        in_name = capitalises_names and t.pos not in ctx.pair.target.analyser.closed_classes and (
-            _copied_name_neighbour(ctx, alignment, link.source))
-        if (s.pos in names or (not s.pos and unfamiliar) or in_name) and _capitalised(s.text) and \
-                not _starts_sentence(ctx.doc.source.sentences, s.start) and s.text.lower() not in source_text:
+        name = s.pos in names or (not s.pos and _unfamiliar(speller, t.text)) or (
+            capitalises_names and t.pos not in ctx.pair.target.analyser.closed_classes
+            and _copied_name_neighbour(ctx, alignment, link.source))
+        if name and not _starts_sentence(ctx.doc.source.sentences, s.start) and s.text.lower() not in source_text:
             yield Hit(f"“{t.text}” is a name («{s.text}» in the source) and takes a capital",
                       target_span=(t.start, t.end), suggestion=t.text[0].upper() + t.text[1:], confidence=0.7)
+
+
+def _unfamiliar(speller: Speller | None, word: str) -> bool:
+    """Whether the target's dictionaries do not know the word as it is written (True without them)."""
+    return not (speller is not None and speller.known(word))
 
 
 def _copied_name_neighbour(ctx: CheckContext, alignment: WordAlignment, i: int) -> bool:
