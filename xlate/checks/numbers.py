@@ -45,8 +45,10 @@ def number_mismatch(ctx: CheckContext) -> Iterator[Hit]:
         in a target sentence whose value appears nowhere in the source. A figure
         that converts a source measure into other units within 5 % ("1,700-mile"
         for «2.735 km», °C → °F, km/h → mph, hectares → acres) or a time into
-        the 12-hour clock ("9pm" for «21 horas») is no mismatch; nor is an
-        amount in brackets converted into another currency ("$20m (£12m)"), a
+        the 12-hour clock ("9pm" for «21 horas») is no mismatch, and a time
+        counted back from the hour is that time ("8:40" for «neuf heures moins
+        vingt», "10:30" for «halb elf»); nor is an amount in brackets
+        converted into another currency ("$20m (£12m)"), a
         rounding of a collective numeral ("a dozen" for «una decena», "more
         than 100" for «une centaine»), a number phrase («octavos de final» =
         "the last 16") or "1 per cent" for «un pour cent».
