@@ -94,7 +94,8 @@ def _may_invert(word: Word, lang: LanguageResources) -> bool:
 def _personal_pronoun(word: Word, lang: LanguageResources) -> bool:
     """"it", "they", "he": after an auxiliary, a question that lost its mark ("Is it true …")."""
     tags = lang.analyser
-    return bool({tags.subject_pronoun, tags.object_pronoun} & set(word.tags) - {""})
+    personal = {tags.subject_pronoun, tags.object_pronoun} - {""}  # a pair may name neither tag
+    return bool(personal & set(word.tags))
 
 
 def _renders_finite(ctx: CheckContext, alignment: WordAlignment, group: list[int]) -> bool:
